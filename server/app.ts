@@ -1,0 +1,156 @@
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { ServerBuild } from 'react-router';
+import { readDataVersion } from '#platform/audit.ts';
+import { catalogs, langFromPath } from '#i18n/index.ts';
+import type { AppServices } from '../src/web/app-context.ts';
+import { createApiRouter } from '../src/web/api/router.ts';
+import { PageCache, versionSource } from './page-cache.ts';
+import { createPageHandler, reactRouterRenderer } from './pages.ts';
+import { beginRequest } from './request-log.ts';
+
+export interface AppOptions {
+  services: Omit<AppServices, 'dataVersion' | 'extras'> & Partial<Pick<AppServices, 'extras'>>;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  clientDir: string;
+}
+
+/** The HTTP application: security headers, request ids and logs, static files, the API, and the React Router pages. */
+export function createApp(opts: AppOptions) {
+  const readVersion = () => readDataVersion(opts.services.db);
+  // Rendered public pages for anonymous visitors, by data version (server/page-cache.ts); 32 MB unless configured.
+  const pageCacheBytes = opts.services.config.pageCacheBytes ?? 32 * 1024 * 1024;
+  const pageCache = pageCacheBytes > 0 ? new PageCache(pageCacheBytes, versionSource(opts.services.db)) : undefined;
+  const services: AppServices = {
+    ...opts.services,
+    extras: opts.services.extras ?? {},
+    dataVersion: pageCache ? () => pageCache.version() : readVersion,
+  };
+  const { config, log } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.requestId = beginRequest(req, res, log);
+    next();
+  });
+
+  const oidcOrigin = config.oidc ? new URL(config.oidc.issuer).origin : undefined;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: oidcOrigin ? ["'self'", oidcOrigin] : ["'self'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await services.db.query('SELECT 1');
+      res.json({ status: 'ready', database: services.db.kind });
+    } catch (e) {
+      log.warn('readiness check failed', { error: e });
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use('/assets', express.static(path.join(opts.clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+  app.use(express.static(opts.clientDir, { maxAge: '1h', index: false }));
+
+  // Cross-site form posts are refused before any work (SameSite cookies and CSRF tokens are the other layers).
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/api/')) return next();
+    const origin = req.get('origin');
+    if (origin && origin !== 'null' && new URL(origin).host !== req.get('host')) {
+      res.status(403).type('text/plain').send('Cross-origin form posts are not accepted.');
+      return;
+    }
+    next();
+  });
+
+  const signInLimiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: config.loginRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      const t = catalogs[langFromPath(req.path)];
+      res
+        .status(429)
+        .type('html')
+        .send(
+          `<!doctype html><html lang="${langFromPath(req.path)}"><head><meta charset="utf-8"><title>${t.common.appName}</title></head>` +
+            `<body><main><h1>${t.errors['auth.rate_limited']}</h1><p><a href="${req.path}">${t.common.signIn}</a></p></main></body></html>`,
+        );
+    },
+  });
+  app.post(['/sign-in', '/sv/sign-in', '/en/sign-in'], signInLimiter);
+  app.post('/api/v1/sessions', signInLimiter);
+  // Anyone may send accessibility feedback; a bound per address keeps the form from being used to flood the table.
+  const feedbackLimiter = rateLimit({
+    windowMs: 60 * 60 * 1000,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      const lang = langFromPath(req.path);
+      const t = catalogs[lang];
+      res
+        .status(429)
+        .type('html')
+        .send(
+          `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${t.common.appName}</title></head>` +
+            `<body><main><h1>${t.errors['feedback.rate_limited']}</h1><p><a href="${req.path}">${t.a11y.title}</a></p></main></body></html>`,
+        );
+    },
+  });
+  app.post(['/accessibility', '/sv/accessibility', '/en/accessibility'], feedbackLimiter);
+
+  app.use('/api/v1', createApiRouter(services));
+  for (const mount of (services.extras.routers as { path: string; router: express.Router }[] | undefined) ?? []) {
+    app.use(mount.path, mount.router);
+  }
+
+  app.all(
+    '/{*splat}',
+    createPageHandler({
+      services,
+      render: reactRouterRenderer(opts.build, process.env.NODE_ENV === 'development' ? 'development' : 'production'),
+      cache: pageCache,
+    }),
+  );
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    log.error('unhandled error', { requestId: res.locals.requestId, error: err });
+    if (!res.headersSent) res.status(500).type('text/plain').send(`Internal error. Request id: ${res.locals.requestId}`);
+  });
+  // Serve this: anonymous visitors' cached pages come straight from memory, everything else goes to Express.
+  const handler = pageCache ? pageCache.frontDoor(app, { log, trustProxy: config.trustProxy }) : app;
+  return { app, handler, services, pageCache };
+}

@@ -1,0 +1,19 @@
+import { a11y } from './a11y.ts';
+import { agreements } from './agreements.ts';
+import { admin } from './admin.ts';
+import { auth } from './auth.ts';
+import { cli } from './cli.ts';
+import { common } from './common.ts';
+import { errors } from './errors.ts';
+import { indicators } from './indicators.ts';
+import { mail } from './mail.ts';
+import { agreementMail } from './agreement-mail.ts';
+import { agreementDocument } from './agreement-document.ts';
+import { parties } from './parties.ts';
+import { tokens } from './tokens.ts';
+import { validation } from './validation.ts';
+import { goals } from './goals.ts';
+import { situation } from './situation.ts';
+import type { Catalog } from '../fi/index.ts';
+
+export const sv: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals };

@@ -1,0 +1,12 @@
+export * from './account.ts';
+export { ZCreateUser, ZSignIn, ZGrantMembership, ZAddMemberByEmail } from './account-schemas.ts';
+export { accountPolicy, membershipPolicy } from './account-policy.ts';
+export { createUser } from './create-user.ts';
+export { signInWithPassword } from './sign-in-with-password.ts';
+export { signInWithOidc } from './sign-in-with-oidc.ts';
+export { resolveSession, type ResolvedSession } from './resolve-session.ts';
+export { signOut } from './sign-out.ts';
+export { grantMembership } from './grant-membership.ts';
+export { revokeMembership } from './revoke-membership.ts';
+export { listPartyMembers, type PartyMembers } from './list-party-members.ts';
+export { addPartyMemberByEmail } from './add-party-member-by-email.ts';

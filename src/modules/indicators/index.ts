@@ -1,0 +1,16 @@
+export * from './indicator.ts';
+export type { ImportIssue, ImportReport, OnProgress, Progress, ProgressPhase } from './import-report.ts';
+export { ZCustomIndicatorInput, ZIndicatorListQuery, ZIndicatorUpdate, ZValuesQuery } from './indicator-schemas.ts';
+export { indicatorPolicy, ownIndicatorPolicy, type IndicatorAbility, type OwnIndicatorAbility } from './indicator-policy.ts';
+export type { ImportLogEntry } from './indicator-queries.ts';
+export { importSotkanetFile, type ImportSotkanetFileInput } from './import-sotkanet-file.ts';
+export { importStatfinFile, type ImportStatfinFileInput } from './import-statfin-file.ts';
+export { importOwnCsv, type ImportOwnCsvInput } from './import-own-csv.ts';
+export { fetchSotkanet, type FetchSotkanetInput } from './fetch-sotkanet.ts';
+export { DEFAULT_SOTKANET_BASE_URL, sotkanetBaseUrl } from './sotkanet-client.ts';
+export { defineCustomIndicator } from './define-custom-indicator.ts';
+export { updateIndicator } from './update-indicator.ts';
+export { listIndicators } from './list-indicators.ts';
+export { getIndicatorValues } from './get-indicator-values.ts';
+export { listIndicatorImports } from './list-indicator-imports.ts';
+export { listIndicatorValuePage, ZValuePageQuery } from './list-indicator-value-page.ts';

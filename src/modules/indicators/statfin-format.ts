@@ -1,0 +1,174 @@
+import { countIgnored, IssueList, type ImportIssue, type ParsedFile, type SourceRow } from './import-report.ts';
+import { COUNTRY_CODE, type Area, type Gender } from './indicator.ts';
+
+/**
+ * Statistics Finland (StatFin, PxWeb) tables as JSON-stat 2.0 datasets:
+ * `{ version, class: 'dataset', id: [dims], size: [n…], dimension: { <dim>: { category: { index, label, unit } } },
+ *    value: [...] | {"i": v}, status?, updated?, role?: { time, geo, metric }, extension?: { px: { tableid } } }`.
+ * The value array is in row-major order over `id`/`size` (the last dimension changes fastest).
+ * Dimensions understood: the area (codes KU091, HVA19, MK17, SSS = whole country), the year (`Vuosi`), the
+ * content (`Tiedot`: one indicator per content code) and optionally sex (`Sukupuoli`: SSS total, 1 male, 2 female).
+ * Any other dimension must have a single category.
+ */
+export interface StatfinIndicatorMeta {
+  id: string;
+  sourceId: string;
+  title: string;
+  unit: string;
+  decimals: number;
+  dataUpdated: string | null;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function statfinArea(code: string): Area | undefined {
+  let m = /^KU(\d{3})$/.exec(code);
+  if (m) return { type: 'municipality', code: m[1]! };
+  if (/^HVA\d{2}$/.test(code)) return { type: 'county', code };
+  m = /^MK(\d{2})$/.exec(code);
+  if (m) return { type: 'region', code: m[1]! };
+  if (code === 'SSS') return { type: 'country', code: COUNTRY_CODE };
+  return undefined;
+}
+
+const GENDER_CODES: Record<string, Gender> = { SSS: 'total', S: 'total', '0': 'total', '1': 'male', '2': 'female' };
+
+function categoryCodes(dim: unknown): string[] | undefined {
+  if (!isObject(dim) || !isObject(dim.category)) return undefined;
+  const { index, label } = dim.category;
+  if (Array.isArray(index)) return index.map(String);
+  if (isObject(index)) {
+    const codes: string[] = [];
+    for (const [code, pos] of Object.entries(index)) codes[Number(pos)] = code;
+    return codes;
+  }
+  // A dimension with a single category may omit the index.
+  if (isObject(label) && Object.keys(label).length === 1) return Object.keys(label);
+  return undefined;
+}
+
+function pick(ids: string[], role: unknown, roleName: string, pattern: RegExp): number {
+  if (isObject(role) && Array.isArray(role[roleName])) {
+    const i = ids.indexOf(String((role[roleName] as unknown[])[0]));
+    if (i >= 0) return i;
+  }
+  return ids.findIndex((d) => pattern.test(d));
+}
+
+export interface StatfinParsed extends ParsedFile {
+  metas: StatfinIndicatorMeta[];
+}
+
+/** `table` names the StatFin table ('11ra'); without it the dataset's extension.px.tableid is used. */
+export function parseStatfin(source: string, table?: string): StatfinParsed {
+  const out: StatfinParsed = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: {}, metas: [] };
+  const fail = (issue: ImportIssue) => {
+    out.issues.add(issue);
+    return out;
+  };
+  let ds: unknown;
+  try {
+    ds = JSON.parse(source);
+  } catch {
+    return fail({ line: 1, code: 'json_malformed' });
+  }
+  if (isObject(ds) && ds.class === 'collection') return fail({ code: 'jsonstat_collection' });
+  if (!isObject(ds) || !Array.isArray(ds.id) || !Array.isArray(ds.size) || !isObject(ds.dimension) || ds.id.length !== ds.size.length) {
+    return fail({ code: 'jsonstat_not_a_dataset' });
+  }
+  const ids = ds.id.map(String);
+  const size = ds.size.map(Number);
+  const dims = ids.map((d) => categoryCodes((ds as Json & { dimension: Json }).dimension[d]));
+  const missing = ids.findIndex((_, i) => !dims[i] || dims[i]!.length !== size[i]);
+  if (missing >= 0) return fail({ code: 'jsonstat_bad_dimension', params: { dimension: ids[missing]! } });
+
+  const areaDim = pick(ids, ds.role, 'geo', /^(alue|kunta|hyvinvointialue|maakunta|region|area|område)$/i);
+  const yearDim = pick(ids, ds.role, 'time', /^(vuosi|year|år)$/i);
+  const contentDim = pick(ids, ds.role, 'metric', /^(tiedot|information|uppgifter|contents)$/i);
+  const genderDim = ids.findIndex((d) => /^(sukupuoli|sex|kön|gender)$/i.test(d));
+  if (areaDim < 0) return fail({ code: 'jsonstat_missing_dimension', params: { dimension: 'Alue' } });
+  if (yearDim < 0) return fail({ code: 'jsonstat_missing_dimension', params: { dimension: 'Vuosi' } });
+  if (contentDim < 0) return fail({ code: 'jsonstat_missing_dimension', params: { dimension: 'Tiedot' } });
+  const known = new Set([areaDim, yearDim, contentDim, genderDim]);
+  const extra = ids.findIndex((_, i) => !known.has(i) && size[i]! > 1);
+  if (extra >= 0) return fail({ code: 'jsonstat_unsupported_dimension', params: { dimension: ids[extra]! } });
+
+  const ext = isObject(ds.extension) && isObject(ds.extension.px) ? ds.extension.px : {};
+  const tableId = (table ?? (typeof ext.tableid === 'string' ? ext.tableid : '')).trim();
+  if (!/^[A-Za-z0-9_.-]+$/.test(tableId)) return fail({ code: 'jsonstat_missing_table', params: { value: tableId } });
+  const updated = typeof ds.updated === 'string' && /^\d{4}-\d{2}-\d{2}/.test(ds.updated) ? ds.updated.slice(0, 10) : null;
+
+  const content = (ds.dimension as Json)[ids[contentDim]!] as Json & { category: Json };
+  const labels = isObject(content.category.label) ? content.category.label : {};
+  const units = isObject(content.category.unit) ? content.category.unit : {};
+  const indicatorIds: string[] = [];
+  for (const code of dims[contentDim]!) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(code)) return fail({ code: 'jsonstat_bad_content_code', params: { value: code } });
+    const unit = isObject(units[code]) ? (units[code] as Json) : {};
+    const decimals = Number(unit.decimals ?? 0);
+    const id = `statfin:${tableId}:${code}`;
+    indicatorIds.push(id);
+    out.metas.push({
+      id,
+      sourceId: `${tableId}:${code}`,
+      title: typeof labels[code] === 'string' ? (labels[code] as string) : code,
+      unit: typeof unit.base === 'string' ? unit.base : '',
+      decimals: Number.isInteger(decimals) && decimals >= 0 && decimals <= 6 ? decimals : 0,
+      dataUpdated: updated,
+    });
+  }
+
+  const total = size.reduce((a, b) => a * b, 1);
+  const values = ds.value;
+  const valueAt: (i: number) => unknown = Array.isArray(values)
+    ? (i) => values[i]
+    : isObject(values)
+      ? (i) => values[String(i)]
+      : () => undefined;
+  if (Array.isArray(values) && values.length !== total) {
+    return fail({ code: 'jsonstat_value_count', params: { expected: total, found: values.length } });
+  }
+  const areas = dims[areaDim]!.map(statfinArea);
+  const years = dims[yearDim]!.map((y) => (/^\d{4}$/.test(y) ? Number(y) : undefined));
+  const genders = genderDim >= 0 ? dims[genderDim]!.map((g) => GENDER_CODES[g]) : undefined;
+
+  out.rowsRead = total;
+  const coord = new Array<number>(ids.length).fill(0);
+  for (let i = 0; i < total; i++) {
+    if (i > 0) {
+      for (let d = ids.length - 1; d >= 0; d--) {
+        if (++coord[d]! < size[d]!) break;
+        coord[d] = 0;
+      }
+    }
+    const at = { cell: i + 1 };
+    const v = valueAt(i);
+    if (v === null || v === undefined) {
+      countIgnored(out.ignored, 'missing_value');
+      continue;
+    }
+    const area = areas[coord[areaDim]!];
+    if (!area) {
+      out.issues.add({ ...at, code: 'unknown_area_code', params: { value: dims[areaDim]![coord[areaDim]!]! } });
+      continue;
+    }
+    const year = years[coord[yearDim]!];
+    if (year === undefined) {
+      out.issues.add({ ...at, code: 'bad_year', params: { value: dims[yearDim]![coord[yearDim]!]! } });
+      continue;
+    }
+    const gender: Gender | undefined = genders ? genders[coord[genderDim]!] : 'total';
+    if (!gender) {
+      out.issues.add({ ...at, code: 'bad_gender', params: { value: dims[genderDim]![coord[genderDim]!]! } });
+      continue;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      out.issues.add({ ...at, code: 'not_a_number', params: { value: String(v) } });
+      continue;
+    }
+    const row: SourceRow = { cell: i + 1, indicatorId: indicatorIds[coord[contentDim]!]!, area, year, gender, value: v, absValue: null };
+    out.rows.push(row);
+  }
+  return out;
+}

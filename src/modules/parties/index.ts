@@ -1,0 +1,15 @@
+export * from './party.ts';
+export { ZPartyBodyInput, ZPartyBodyUpdate, ZPartyListQuery, ZPartyUpdate } from './party-schemas.ts';
+export { partyPolicy, referencePolicy, type PartyAbility } from './party-policy.ts';
+export { loadReferenceData, languageOfArea } from './load-reference-data.ts';
+export { importReference, type ImportReferenceResult } from './import-reference.ts';
+export { listCooperationRegions } from './list-cooperation-regions.ts';
+export { getCooperationRegion } from './get-cooperation-region.ts';
+export { listParties } from './list-parties.ts';
+export { getParty, type PartyDetails } from './get-party.ts';
+export { getPartyByCode } from './get-party-by-code.ts';
+export { updateParty } from './update-party.ts';
+export { addPartyBody } from './add-party-body.ts';
+export { updatePartyBody } from './update-party-body.ts';
+export { removePartyBody } from './remove-party-body.ts';
+export { getPartyForEdit } from './get-party-for-edit.ts';

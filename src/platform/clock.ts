@@ -1,0 +1,23 @@
+/** Time comes from a Clock so tests can fix it. Helsinki time is the product's local time. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+export const fixedClock = (iso: string): Clock & { set(iso: string): void; advance(ms: number): void } => {
+  let t = new Date(iso).getTime();
+  return {
+    now: () => new Date(t),
+    set: (next: string) => {
+      t = new Date(next).getTime();
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+};
+export const TIME_ZONE = 'Europe/Helsinki';
+
+/** The calendar date in Helsinki, 'YYYY-MM-DD'. */
+export function helsinkiDate(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}

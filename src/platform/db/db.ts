@@ -1,0 +1,54 @@
+/**
+ * The one database interface the product uses. Two implementations: embedded PGlite (default)
+ * and PostgreSQL (DATABASE_URL). SQL is plain PostgreSQL with $1 parameters and runs unchanged on both.
+ * Only `*-queries.ts` files in modules and `platform/` call these.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations, dumps). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Tx extends Sql {
+  readonly inTransaction: true;
+}
+
+export interface Db extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Bulk load rows with COPY FROM STDIN (CSV). */
+  copyCsv(table: string, columns: readonly string[], csv: string, tx?: Tx): Promise<void>;
+  close(): Promise<void>;
+  /**
+   * Embedded PGlite only (one process can open it, so every write goes through this handle): how many
+   * transactions and statements other than SELECT have finished. Lets the page cache skip re-reading
+   * `data_version` while nothing can have changed (server/page-cache.ts). Undefined on PostgreSQL.
+   */
+  writeCount?(): number;
+}
+
+export async function one<T extends Row>(sql: Sql, text: string, params?: readonly unknown[]): Promise<T> {
+  const rows = await sql.query<T>(text, params);
+  if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
+  return rows[0]!;
+}
+
+export async function maybeOne<T extends Row>(
+  sql: Sql,
+  text: string,
+  params?: readonly unknown[],
+): Promise<T | undefined> {
+  const rows = await sql.query<T>(text, params);
+  return rows[0];
+}
+
+/** Result types normalised on both drivers: date → 'YYYY-MM-DD', int8/numeric → number, timestamptz → Date. */
+export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+/** True when the database refused a write because other rows still refer to the row (SQLSTATE 23503, or 23001 for ON DELETE RESTRICT). */
+export function isForeignKeyViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === '23503' || code === '23001';
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import type { Db, Row, Tx } from './db.ts';
+
+/** Result parsing shared by every PGlite instance (see TYPE_OIDS in db.ts). */
+export const PGLITE_PARSERS = {
+  [types.INT8]: (v: string) => Number(v),
+  [types.NUMERIC]: (v: string) => Number(v),
+  [types.DATE]: (v: string) => v,
+};
+
+/** Opens embedded PGlite on a data folder, or in memory when dataDir is undefined. */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+  return wrapPglite(pg);
+}
+
+/** A statement that cannot write (a plain SELECT); anything else counts as a possible write. */
+const READ_ONLY = /^\s*select\b/i;
+
+export function wrapPglite(pg: PGlite): Db {
+  const handles = new WeakMap<Tx, Transaction>();
+  // Counted when the statement or transaction has finished (committed or not), never before: see Db.writeCount.
+  let writes = 0;
+  const counted = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } finally {
+      writes++;
+    }
+  };
+  return {
+    kind: 'pglite',
+    writeCount: () => writes,
+    async query<T extends Row>(text: string, params?: readonly unknown[]) {
+      const run = pg.query<T>(text, params as unknown[] | undefined);
+      const res = READ_ONLY.test(text) ? await run : await counted(run);
+      return res.rows;
+    },
+    async exec(text: string) {
+      await counted(pg.exec(text));
+    },
+    async transaction<T>(fn: (tx: Tx) => Promise<T>) {
+      return counted(pg.transaction(async (t) => {
+        const tx: Tx = {
+          inTransaction: true,
+          async query<R extends Row>(text: string, params?: readonly unknown[]) {
+            return (await t.query<R>(text, params as unknown[] | undefined)).rows;
+          },
+          async exec(text: string) {
+            await t.exec(text);
+          },
+        };
+        handles.set(tx, t);
+        return fn(tx);
+      }));
+    },
+    async copyCsv(table, columns, csv, tx) {
+      const blob = new Blob([csv]);
+      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
+      const t = tx ? handles.get(tx) : undefined;
+      await counted((t ?? pg).query(sql, [], { blob }));
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}

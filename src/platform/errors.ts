@@ -1,0 +1,46 @@
+/**
+ * Errors carry stable codes, never user-facing text; the web layer translates them (src/i18n).
+ * `kind` decides the HTTP status. Codes are namespaced by module: 'parties.not_found'.
+ */
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. 'businessId' or 'bodies.2.name_fi', or 'line:12:col:3' for files. */
+  field: string;
+  /** Stable code translated by the web layer, e.g. 'required', 'business_id_checksum'. */
+  code: string;
+  /** Values for the translated message (line numbers, limits). */
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    readonly issues: FieldIssue[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (code: string) => new AppError(code, 'not_found');
+export const forbidden = (code = 'auth.forbidden') => new AppError(code, 'forbidden');
+export const unauthenticated = () => new AppError('auth.sign_in_required', 'unauthenticated');
+export const conflict = (code: string, details: Record<string, unknown> = {}) =>
+  new AppError(code, 'conflict', [], details);
+export const invalid = (issues: FieldIssue[], code = 'validation.invalid_input') => new AppError(code, 'invalid', issues);
+
+export const HTTP_STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError');
+}

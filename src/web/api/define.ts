@@ -1,0 +1,105 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { Actor } from '#platform/actor.ts';
+import { AppError, isAppError } from '#platform/errors.ts';
+import { zodIssues } from '#platform/validation.ts';
+import { isLang, type Lang } from '#i18n/index.ts';
+import type { AppServices } from '../app-context.ts';
+import { sendProblem } from './problem.ts';
+import type { Ctx } from '#platform/context.ts';
+
+/**
+ * One API operation: its HTTP shape (zod schemas for path, query, body and response) and a handler
+ * that calls one use case. The same definitions serve requests and generate /api/v1/openapi.json.
+ */
+export interface Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express-style path below /api/v1, e.g. '/parties/:id'. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** 'public' needs no credentials; 'authenticated' needs a bearer token or a session. */
+  security: 'public' | 'authenticated';
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: z.ZodType;
+  /** Status of a successful response (200 unless given). */
+  status?: number;
+  /** When the operation can also answer text/csv (the handler returns a RawBody): what the CSV holds. */
+  csv?: string;
+  /** Statuses of the problem responses this operation can give besides 400/401/403/500. */
+  errors?: number[];
+  handler: (ctx: Ctx, input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> }, req: Request) => Promise<unknown>;
+}
+
+/** A handler's answer that is not JSON (e.g. CSV): sent as is with its content type. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export const op = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(o: Operation<P, Q, B>) => o as unknown as Operation;
+
+export type ResolveActor = (services: AppServices, req: Request, res: Response) => Promise<Actor | AppError>;
+
+/** Language for messages: ?lang=, then Accept-Language, then Finnish. */
+export function apiLang(req: Request): Lang {
+  const q = req.query.lang;
+  if (isLang(q)) return q;
+  const accepted = req.acceptsLanguages('fi', 'sv', 'en');
+  return isLang(accepted) ? accepted : 'fi';
+}
+
+export function mountOperations(services: AppServices, ops: Operation[], resolveActor: ResolveActor): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '1mb' }));
+  for (const o of ops) {
+    router[o.method](o.path, async (req: Request, res: Response) => {
+      const lang = apiLang(req);
+      try {
+        const actor = await resolveActor(services, req, res);
+        if (actor instanceof AppError) return sendProblem(res, lang, actor);
+        if (o.security === 'authenticated' && actor.kind === 'public') return sendProblem(res, lang, new AppError('auth.sign_in_required', 'unauthenticated'));
+        const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
+          if (!schema) return undefined;
+          const r = schema.safeParse(value ?? {});
+          if (!r.success) throw new AppError('validation.invalid_input', 'invalid', zodIssues(r.error).map((i) => ({ ...i, field: i.field === '_' ? where : i.field })));
+          return r.data;
+        };
+        const { lang: _ignored, ...query } = req.query as Record<string, unknown>;
+        void _ignored;
+        const input = {
+          params: parse(o.params, req.params, 'path'),
+          query: parse(o.query, query, 'query'),
+          body: parse(o.body, req.body, 'body'),
+        };
+        const ctx: Ctx = { db: services.db, clock: services.clock, actor, requestId: String(res.locals.requestId), log: services.log.child({ requestId: res.locals.requestId }) };
+        const result = await o.handler(ctx, input as never, req);
+        if (o.status === 204) return void res.status(204).end();
+        if (result instanceof RawBody) return void res.status(o.status ?? 200).set(result.headers).type(result.contentType).send(result.body);
+        res.status(o.status ?? 200).json(result);
+      } catch (e) {
+        if (isAppError(e)) return sendProblem(res, lang, e);
+        services.log.error('api error', { requestId: res.locals.requestId, error: e });
+        res.status(500).type('application/problem+json').send(JSON.stringify({ status: 500, code: 'internal', title: 'Internal error', requestId: res.locals.requestId }));
+      }
+    });
+  }
+  return router;
+}
+
+/** The `next` link of a paginated list: this request's URL with the following offset, or null on the last page. */
+export function nextPageLink(req: Request, page: { offset: number; limit: number; total: number }): string | null {
+  const nextOffset = page.offset + page.limit;
+  if (nextOffset >= page.total) return null;
+  const u = new URL(req.originalUrl, 'http://x');
+  u.searchParams.set('offset', String(nextOffset));
+  u.searchParams.set('limit', String(page.limit));
+  return `${u.pathname}${u.search}`;
+}
