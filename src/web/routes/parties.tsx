@@ -1,6 +1,7 @@
 import { listParties, PARTY_TYPES } from '#modules/parties/index.ts';
 import type { Route } from './+types/parties';
 import { ctxOf } from '../app-context.ts';
+import { PartiesTable } from '../components/parties-table.tsx';
 import { useI18n } from '../i18n.tsx';
 import { publicPageHeaders } from '../public-page.ts';
 import { load } from '../run.server.ts';
@@ -20,7 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function PartiesPage({ loaderData }: Route.ComponentProps) {
-  const { t, lang, href, number } = useI18n();
+  const { t } = useI18n();
   const { items, total, page, type, q } = loaderData;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const qs = (p: number) => `?${new URLSearchParams({ ...(type ? { type } : {}), ...(q ? { q } : {}), page: String(p) })}`;
@@ -49,33 +50,7 @@ export default function PartiesPage({ loaderData }: Route.ComponentProps) {
         </button>
       </form>
       <p role="status">{t.common.results(total)}</p>
-      <table className="table">
-        <caption className="visually-hidden">{t.parties.listTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.parties.colName}</th>
-            <th scope="col">{t.parties.colType}</th>
-            <th scope="col">{t.parties.colCode}</th>
-            <th scope="col">{t.parties.colBusinessId}</th>
-            <th scope="col" className="num">
-              {t.parties.colPopulation}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                <a href={href(`/parties/${p.id}`)}>{p.name[lang]}</a>
-              </th>
-              <td>{t.common.partyTypes[p.type]}</td>
-              <td>{p.code}</td>
-              <td>{p.businessId ?? ''}</td>
-              <td className="num">{p.population !== null ? number(p.population) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PartiesTable parties={items} caption={t.parties.listTitle} captionHidden />
       {pages > 1 && (
         <nav className="pagination" aria-label={t.common.pageOf(page, pages)}>
           {page > 1 && (

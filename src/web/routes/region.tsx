@@ -1,6 +1,7 @@
 import { getCooperationRegion } from '#modules/parties/index.ts';
 import type { Route } from './+types/region';
 import { ctxOf } from '../app-context.ts';
+import { PartiesTable } from '../components/parties-table.tsx';
 import { useI18n } from '../i18n.tsx';
 import { publicPageHeaders } from '../public-page.ts';
 import { load } from '../run.server.ts';
@@ -43,37 +44,7 @@ export default function RegionPage({ loaderData }: Route.ComponentProps) {
           <dd>{number(region.population)}</dd>
         </div>
       </dl>
-      <table className="table">
-        <caption>{t.parties.partiesTableCaption(title)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.parties.colName}</th>
-            <th scope="col">{t.parties.colType}</th>
-            <th scope="col">{t.parties.colCode}</th>
-            <th scope="col">{t.parties.colBusinessId}</th>
-            <th scope="col">{t.parties.colLanguage}</th>
-            <th scope="col" className="num">
-              {t.parties.colPopulation}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {parties.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                <a href={href(`/parties/${p.id}`)}>{p.name[lang]}</a>
-              </th>
-              <td>{t.common.partyTypes[p.type]}</td>
-              <td>{p.code}</td>
-              <td>{p.businessId ?? <span className="muted">{t.common.none}</span>}</td>
-              <td>
-                <abbr title={t.common.languages[p.language]}>{t.common.languagesShort[p.language]}</abbr>
-              </td>
-              <td className="num">{p.population !== null ? number(p.population) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PartiesTable parties={parties} caption={t.parties.partiesTableCaption(title)} />
     </div>
   );
 }
