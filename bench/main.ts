@@ -1,16 +1,35 @@
 /**
- * `npm run bench`: how fast the built app serves public pages, compared with a bare `node:http` server
- * that returns the very same bytes. Both servers run in their own processes; the load generator
- * (autocannon, programmatic API) runs here. On a 2-core machine all three share the cores, so read the
- * ratio (app / bare), not the absolute numbers. On Linux the table also gives each server's CPU time per
+ * `npm run bench`: how fast the built app serves its pages, compared with a bare `node:http` server that
+ * returns the very same bytes. Both servers run in their own processes; the load generator (autocannon,
+ * programmatic API) runs here. On a 2-core machine all three share the cores, so read the ratio
+ * (app / bare), not the absolute numbers. On Linux the table also gives each server's CPU time per
  * request (from /proc): steadier than req/s when other work shares the machine, and `cpu ratio`
  * (bare µs / app µs) is what the req/s ratio would be if the servers alone were the limit.
  *
+ * Per database (PGlite; PostgreSQL too with BENCH_DATABASE_URL) the app gets a fresh database, prepared
+ * before it starts by bench/seed.ts (PGlite lets one process in at a time): migrations, reference data, the
+ * demo region, the big agreement when the agreement suite runs, and a session of Oulu's demo editor.
+ * Suites (BENCH_SUITES, comma-separated, default all):
+ *   pages      the public pages of BENCH_PATHS, as a first-time visitor gets them
+ *   agreement  the agreement page of a 32-party agreement (HVA19) with 40 sections and 300 comments, in
+ *              its comment round: as the public sees it and as a signed-in party editor does (signed-in
+ *              pages never come from the page cache); then the DOCX and PDF of its version, fi and sv,
+ *              fetched BENCH_EXPORT_RUNS times one after another (table: size, first and median ms)
+ *   dashboard  the region situation page (/regions/HVA19/situation, the indicators a visitor sees by
+ *              default), public (page cache) and signed in (rendered every time)
+ *   indicators bench/indicators.ts, without the app: a 1,000,000-value Sotkanet import (and the same file
+ *              again) against the database's own COPY of the same rows, and the region dashboard's use case
+ *              with 100,000 vs 10,000,000 values stored (PGlite: 1,000,000); about 4 minutes more
+ * Run time on 2 shared cores, all suites: about 3½ minutes per database with the defaults (6 page rows ×
+ * 2 servers × 12 s, 15–40 s of seeding, ≈ 20 s of exports); about 2½ minutes with BENCH_SECONDS=5.
+ *
  * Environment:
- *   BENCH_SECONDS          measured seconds per path and server (default 10)
+ *   BENCH_SUITES           comma-separated suites to run (default all)
+ *   BENCH_SECONDS          measured seconds per page and server (default 10)
  *   BENCH_WARMUP_SECONDS   warm-up before each measurement (default 2)
  *   BENCH_CONNECTIONS      concurrent connections (default 50)
- *   BENCH_PATHS            comma-separated paths (default "/,/regions/HVA19")
+ *   BENCH_PATHS            comma-separated paths of the pages suite (default "/,/regions/HVA19")
+ *   BENCH_EXPORT_RUNS      timed downloads per export after the first one (default 5)
  *   BENCH_LOG_LEVEL        the app's LOG_LEVEL (default info: one JSON line per request, as in production)
  *   BENCH_DATABASE_URL     also run on PostgreSQL: the bench creates a temporary database there and drops it
  *   PAGE_CACHE_MB          passed to the app as is (0 turns the page cache off, for before/after numbers)
@@ -23,6 +42,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
+import { benchIndicators } from './indicators.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -38,6 +58,12 @@ const WARMUP = num('BENCH_WARMUP_SECONDS', 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
 const PATHS = (process.env.BENCH_PATHS ?? '/,/regions/HVA19').split(',').map((s) => s.trim()).filter(Boolean);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const EXPORT_RUNS = num('BENCH_EXPORT_RUNS', 5);
+const SUITES = ['pages', 'agreement', 'dashboard', 'indicators'] as const;
+type Suite = (typeof SUITES)[number];
+const CHOSEN = new Set((process.env.BENCH_SUITES ?? SUITES.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
+for (const s of CHOSEN) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`BENCH_SUITES: unknown suite ${s} (known: ${SUITES.join(', ')})`);
+const wants = (suite: Suite) => CHOSEN.has(suite);
 
 interface Captured {
   status: number;
@@ -56,14 +82,54 @@ interface Stats {
   errors: number;
 }
 
+type DbKind = 'pglite' | 'postgres';
+
 interface Row {
-  db: 'pglite' | 'postgres';
+  db: DbKind;
+  /** What was measured, e.g. "agreement (public)". */
+  page: string;
   path: string;
   bytes: number;
   app: Stats;
   bare: Stats;
   ratio: number;
   cpuRatio: number | null;
+}
+
+interface ExportRow {
+  db: DbKind;
+  format: 'docx' | 'pdf';
+  lang: 'fi' | 'sv';
+  bytes: number;
+  /** The first download (nothing warmed up for this document yet). */
+  firstMs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+}
+
+/** The app of one database, started on data prepared by bench/seed.ts. */
+interface App {
+  db: DbKind;
+  dir: string;
+  url: string;
+  child: ChildProcess;
+  seed: Seeded;
+}
+
+/** What bench/seed.ts wrote. */
+interface Seeded {
+  /** `kp_session=…` of Oulu's demo editor (a party of the big agreement). */
+  sessionCookie: string;
+  agreement: { id: string; versionNumber: number; parties: number; sections: number; comments: number } | null;
+}
+
+/** One page to compare: fetched from the app with `headers`, served by the bare server as the same bytes. */
+interface PageSpec {
+  page: string;
+  path: string;
+  headers?: Record<string, string>;
 }
 
 const children = new Set<ChildProcess>();
@@ -114,20 +180,35 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the built production server (`server/main.ts`) on 127.0.0.1 and waits until /readyz answers. */
-async function startApp(dir: string, databaseUrl?: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
+/** The environment of the app (and of bench/seed.ts, which prepares the same database before it). */
+function appEnv(dir: string, databaseUrl: string | undefined, port?: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     DATA_DIR: path.join(dir, 'data'),
     SEED_DEMO: 'true',
     HOST: '127.0.0.1',
-    PORT: String(port),
+    PORT: String(port ?? 0),
     LOG_LEVEL: LOG_LEVEL,
   };
   for (const k of ['DATABASE_URL', 'PUBLIC_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) delete env[k];
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  return env;
+}
+
+/** Runs bench/seed.ts on the app's database (before the app starts) and returns what it wrote. */
+function seed(dir: string, databaseUrl: string | undefined, withAgreement: boolean): Seeded {
+  const out = path.join(dir, 'seeded.json');
+  const args = ['--import', 'tsx', path.join(ROOT, 'bench/seed.ts'), out, ...(withAgreement ? ['--agreement'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: appEnv(dir, databaseUrl), stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/seed.ts failed (${r.status ?? r.signal})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as Seeded;
+}
+
+/** Starts the built production server (`server/main.ts`) on 127.0.0.1 and waits until /readyz answers. */
+async function startApp(dir: string, databaseUrl?: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const env = appEnv(dir, databaseUrl, port);
   const logFile = path.join(dir, `app-${databaseUrl ? 'postgres' : 'pglite'}.log`);
   const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
@@ -147,10 +228,10 @@ async function startApp(dir: string, databaseUrl?: string): Promise<{ url: strin
   }
 }
 
-/** One GET with no cookies (a first-time visitor), returning the exact status, content type and body. */
-function get(url: string): Promise<Captured & { headers: http.IncomingHttpHeaders }> {
+/** One GET, with no cookies (a first-time visitor) unless `headers` has them: the exact status, content type and body. */
+function get(url: string, headers: Record<string, string> = {}): Promise<Captured & { headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false }, (res) => {
+    const req = http.get(url, { agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -196,10 +277,26 @@ function cpuTicks(pid: number | undefined): number | null {
   }
 }
 
-async function measure(url: string, pid: number | undefined): Promise<Stats> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP });
+/**
+ * Waits until the server has finished the requests the load generator gave up on when the warm-up ended
+ * (a slow page can leave seconds of work behind): until its CPU time stops growing, at most 60 s.
+ */
+async function settle(pid: number | undefined) {
+  const deadline = Date.now() + 60_000;
+  let last = cpuTicks(pid);
+  while (last !== null && Date.now() < deadline) {
+    await sleep(200);
+    const now = cpuTicks(pid);
+    if (now === null || now - last <= 2) return;
+    last = now;
+  }
+}
+
+async function measure(url: string, pid: number | undefined, headers: Record<string, string> = {}): Promise<Stats> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
+  await settle(pid);
   const t0 = cpuTicks(pid);
-  const r: Result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const r: Result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   const t1 = cpuTicks(pid);
   return {
     rps: Math.round(r.requests.average),
@@ -212,38 +309,109 @@ async function measure(url: string, pid: number | undefined): Promise<Stats> {
   };
 }
 
-async function benchTarget(db: 'pglite' | 'postgres', databaseUrl?: string): Promise<Row[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `kp-bench-${db}-`));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  console.log(`[${db}] starting the app (demo data is seeded on first start)…`);
-  const app = await startApp(dir, databaseUrl);
-  const pages = new Map<string, Captured>();
-  for (const p of PATHS) {
-    const r = await get(app.url + p);
-    if (r.status !== 200 || !r.contentType.startsWith('text/html')) throw new Error(`${p}: expected a 200 HTML page, got ${r.status} ${r.contentType}`);
-    pages.set(p, { status: r.status, contentType: r.contentType, body: r.body });
+/**
+ * Compares the app with a bare server for each page: the page is fetched from the app once (with the
+ * spec's headers), a bare server is started that answers exactly those bytes, and both are loaded in turn
+ * with the same request headers.
+ */
+async function comparePages(app: App, specs: PageSpec[]): Promise<Row[]> {
+  const captured = new Map<string, Captured>();
+  for (const [i, spec] of specs.entries()) {
+    const r = await get(app.url + spec.path, spec.headers);
+    if (r.status !== 200 || !r.contentType.startsWith('text/html')) throw new Error(`${spec.page} ${spec.path}: expected a 200 HTML page, got ${r.status} ${r.contentType}`);
+    captured.set(`/${i}`, { status: r.status, contentType: r.contentType, body: r.body });
   }
-  const bare = await startBare(dir, pages);
-  for (const [p, c] of pages) {
-    const r = await get(bare.url + p);
-    if (!r.body.equals(c.body) || r.contentType !== c.contentType) throw new Error(`the bare server does not return the app's bytes for ${p}`);
-  }
+  const bare = await startBare(app.dir, captured);
   const rows: Row[] = [];
   try {
-    for (const [p, c] of pages) {
-      console.log(`[${db}] ${p}: app…`);
-      const a = await measure(app.url + p, app.child.pid);
-      console.log(`[${db}] ${p}: bare…`);
-      const b = await measure(bare.url + p, bare.child.pid);
-      if (a.non2xx || a.errors) console.warn(`[${db}] ${p}: the app answered ${a.non2xx} non-2xx responses and ${a.errors} errors`);
+    for (const [i, spec] of specs.entries()) {
+      const c = captured.get(`/${i}`)!;
+      const check = await get(`${bare.url}/${i}`);
+      if (!check.body.equals(c.body) || check.contentType !== c.contentType) throw new Error(`the bare server does not return the app's bytes for ${spec.page}`);
+      console.log(`[${app.db}] ${spec.page}: app…`);
+      const a = await measure(app.url + spec.path, app.child.pid, spec.headers);
+      console.log(`[${app.db}] ${spec.page}: bare…`);
+      const b = await measure(`${bare.url}/${i}`, bare.child.pid, spec.headers);
+      if (a.non2xx || a.errors) console.warn(`[${app.db}] ${spec.page}: the app answered ${a.non2xx} non-2xx responses and ${a.errors} errors`);
       const cpuRatio = a.cpuUs && b.cpuUs ? Math.round((b.cpuUs / a.cpuUs) * 1000) / 1000 : null;
-      rows.push({ db, path: p, bytes: c.body.length, app: a, bare: b, ratio: Math.round((a.rps / b.rps) * 1000) / 1000, cpuRatio });
+      rows.push({ db: app.db, page: spec.page, path: spec.path, bytes: c.body.length, app: a, bare: b, ratio: Math.round((a.rps / b.rps) * 1000) / 1000, cpuRatio });
     }
   } finally {
-    await stop(app.child);
     await stop(bare.child);
   }
   return rows;
+}
+
+/** Downloads a file `1 + EXPORT_RUNS` times, one after another: size, the first time, and the median of the rest. */
+async function timeDownload(url: string, contentType: string): Promise<Omit<ExportRow, 'db' | 'format' | 'lang'>> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i <= EXPORT_RUNS; i++) {
+    const t0 = performance.now();
+    const r = await get(url);
+    times.push(performance.now() - t0);
+    if (r.status !== 200 || r.contentType !== contentType) throw new Error(`${url}: expected 200 ${contentType}, got ${r.status} ${r.contentType}`);
+    bytes = r.body.length;
+  }
+  const [first, ...rest] = times.map((t) => Math.round(t));
+  rest.sort((x, y) => x - y);
+  return { bytes, firstMs: first!, medianMs: rest[Math.floor(rest.length / 2)]!, minMs: rest[0]!, maxMs: rest.at(-1)!, runs: rest.length };
+}
+
+const signedIn = (app: App) => ({ cookie: app.seed.sessionCookie });
+
+// ------------------------------------------------------------------ suites (one call each in main)
+
+async function pagesSuite(app: App): Promise<Row[]> {
+  return comparePages(
+    app,
+    PATHS.map((p) => ({ page: 'public page', path: p })),
+  );
+}
+
+async function agreementSuite(app: App): Promise<{ rows: Row[]; exports: ExportRow[] }> {
+  const a = app.seed.agreement;
+  if (!a) throw new Error('the agreement suite needs the big agreement (bench/seed.ts --agreement)');
+  const pagePath = `/agreements/${a.id}`;
+  const rows = await comparePages(app, [
+    { page: 'agreement (public)', path: pagePath },
+    { page: 'agreement (party editor)', path: pagePath, headers: signedIn(app) },
+  ]);
+  const exports: ExportRow[] = [];
+  const types = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+  for (const format of ['docx', 'pdf'] as const) {
+    for (const lang of ['fi', 'sv'] as const) {
+      console.log(`[${app.db}] export ${format} ${lang}: ${1 + EXPORT_RUNS} downloads…`);
+      const t = await timeDownload(`${app.url}${pagePath}/versions/${a.versionNumber}/export.${format}?lang=${lang}`, types[format]);
+      exports.push({ db: app.db, format, lang, ...t });
+    }
+  }
+  return { rows, exports };
+}
+
+async function dashboardSuite(app: App): Promise<Row[]> {
+  const p = '/regions/HVA19/situation';
+  return comparePages(app, [
+    { page: 'dashboard (public)', path: p },
+    { page: 'dashboard (party editor)', path: p, headers: signedIn(app) },
+  ]);
+}
+
+/** A fresh database (seeded by bench/seed.ts) and the app on it, for the suites that load the app. */
+async function withApp(db: DbKind, databaseUrl: string | undefined, run: (app: App) => Promise<void>): Promise<void> {
+  ensureBuild();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `kp-bench-${db}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  console.log(`[${db}] preparing the database (demo region${wants('agreement') ? ', the big agreement' : ''})…`);
+  const t0 = performance.now();
+  const seeded = seed(dir, databaseUrl, wants('agreement'));
+  console.log(`[${db}] prepared in ${((performance.now() - t0) / 1000).toFixed(0)} s; starting the app…`);
+  const { url, child } = await startApp(dir, databaseUrl);
+  try {
+    await run({ db, dir, url, child, seed: seeded });
+  } finally {
+    await stop(child);
+  }
 }
 
 /** A throw-away database on the PostgreSQL server of BENCH_DATABASE_URL, dropped at the end. */
@@ -265,10 +433,11 @@ async function tempPostgres(baseUrl: string): Promise<string> {
 }
 
 function printTable(rows: Row[]) {
-  const header = ['db', 'path', 'KB', 'app req/s', 'bare req/s', 'app/bare', 'app p50 ms', 'app p99 ms', 'bare p50 ms', 'bare p99 ms', 'app µs/req', 'bare µs/req', 'cpu ratio'];
+  const header = ['db', 'page', 'path', 'KB', 'app req/s', 'bare req/s', 'app/bare', 'app p50 ms', 'app p99 ms', 'bare p50 ms', 'bare p99 ms', 'app µs/req', 'bare µs/req', 'cpu ratio'];
   const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
   const lines = rows.map((r) => [
     r.db,
+    r.page,
     r.path,
     (r.bytes / 1024).toFixed(1),
     String(r.app.rps),
@@ -283,7 +452,7 @@ function printTable(rows: Row[]) {
     pct(r.cpuRatio),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log('');
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -291,25 +460,57 @@ function printTable(rows: Row[]) {
   console.log('');
 }
 
+function printExportTable(rows: ExportRow[]) {
+  if (rows.length === 0) return;
+  const header = ['db', 'export', 'KB', 'first ms', 'median ms', 'min ms', 'max ms', 'runs'];
+  const lines = rows.map((r) => [r.db, `${r.format} ${r.lang}`, (r.bytes / 1024).toFixed(1), String(r.firstMs), String(r.medianMs), String(r.minMs), String(r.maxMs), String(r.runs)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+  console.log('');
+}
+
 async function main() {
-  ensureBuild();
   console.log(
-    `bench: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s per path and server; ` +
+    `bench: suites ${[...CHOSEN].join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s per page and server; ` +
       `${os.cpus().length} cores shared by the load generator and the servers; page cache: ${process.env.PAGE_CACHE_MB === '0' ? 'off' : 'default'}`,
   );
-  const rows = await benchTarget('pglite');
-  if (process.env.BENCH_DATABASE_URL) rows.push(...(await benchTarget('postgres', await tempPostgres(process.env.BENCH_DATABASE_URL))));
-  printTable(rows);
+  const rows: Row[] = [];
+  const exports: ExportRow[] = [];
+  const databases: [DbKind, () => Promise<string | undefined>][] = [['pglite', async () => undefined]];
+  if (process.env.BENCH_DATABASE_URL) databases.push(['postgres', () => tempPostgres(process.env.BENCH_DATABASE_URL!)]);
+  if (wants('pages') || wants('agreement') || wants('dashboard')) {
+    for (const [db, databaseUrl] of databases) {
+      await withApp(db, await databaseUrl(), async (app) => {
+        if (wants('pages')) rows.push(...(await pagesSuite(app)));
+        if (wants('agreement')) {
+          const r = await agreementSuite(app);
+          rows.push(...r.rows);
+          exports.push(...r.exports);
+        }
+        if (wants('dashboard')) rows.push(...(await dashboardSuite(app)));
+      });
+    }
+  }
+  if (rows.length) printTable(rows);
+  printExportTable(exports);
+  const indicators = wants('indicators') ? await benchIndicators(process.env.BENCH_DATABASE_URL ? { postgresUrl: process.env.BENCH_DATABASE_URL } : {}) : null;
   console.log(
     JSON.stringify({
-      bench: 'public-pages',
+      bench: 'kumppanuus',
+      suites: [...CHOSEN],
       seconds: SECONDS,
       warmupSeconds: WARMUP,
       connections: CONNECTIONS,
+      exportRuns: EXPORT_RUNS,
       cores: os.cpus().length,
       logLevel: LOG_LEVEL,
       pageCacheMb: process.env.PAGE_CACHE_MB ?? null,
       results: rows,
+      exports,
+      indicators: indicators && { imports: indicators.imports, dashboards: indicators.dashboards.map(({ plan: _plan, ...d }) => d) },
     }),
   );
 }

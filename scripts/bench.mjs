@@ -1,4 +1,4 @@
-// `npm run bench`: public pages of the built app vs. a bare node:http server returning the same bytes.
+// `npm run bench`: pages of the built app vs. a bare node:http server returning the same bytes, and more suites.
 // The real code is bench/main.ts (run with tsx); see it for the environment variables.
 import { spawn } from 'node:child_process';
 import path from 'node:path';

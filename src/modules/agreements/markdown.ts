@@ -23,9 +23,37 @@ md.core.ruler.push('shift_headings', (state) => {
   }
 });
 
+/**
+ * Rendered HTML by heading offset and source text, least recently used out first. The same texts are
+ * rendered again and again (a published version never changes, and the agreement page renders every
+ * section in both languages on each request): rendering 40 sections took ~10 % of the page's CPU time.
+ * Rendering is a pure function of the two, so a hit is exactly what rendering would give.
+ */
+const rendered = new Map<string, string>();
+let renderedChars = 0;
+const RENDERED_MAX_CHARS = 4_000_000;
+
 export function renderMarkdown(text: string, opts: { headingOffset?: number } = {}): string {
   if (!text.trim()) return '';
-  return md.render(text, { headingOffset: opts.headingOffset ?? 0 });
+  const headingOffset = opts.headingOffset ?? 0;
+  const key = `${headingOffset}\n${text}`;
+  const hit = rendered.get(key);
+  if (hit !== undefined) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const html = md.render(text, { headingOffset });
+  if (key.length + html.length <= RENDERED_MAX_CHARS / 8) {
+    rendered.set(key, html);
+    renderedChars += key.length + html.length;
+    for (const [k, v] of rendered) {
+      if (renderedChars <= RENDERED_MAX_CHARS) break;
+      rendered.delete(k);
+      renderedChars -= k.length + v.length;
+    }
+  }
+  return html;
 }
 
 /** The same subset as tokens (for the document exports, which build their own blocks; headings not shifted). */

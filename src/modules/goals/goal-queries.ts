@@ -1,5 +1,5 @@
 import type { Row, Sql, Tx } from '#platform/db/db.ts';
-import type { Direction } from '#modules/indicators/index.ts';
+import { areaTypesOf, type Direction } from '#modules/indicators/index.ts';
 import type { Goal, IndicatorLink, IndicatorScope, Measure, MeasureStatus, PartyRef } from './goal.ts';
 import type { TGoalInput, TIndicatorLinkInput, TMeasureInput } from './goal-schemas.ts';
 
@@ -304,8 +304,10 @@ export async function catalogueValues(sql: Sql, indicatorId: string, areaCodes: 
   if (areaCodes.length === 0) return [];
   const rows = await sql.query<{ area_code: string; year: number; value: number }>(
     `SELECT v.area_code, v.year, v.value FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num
-     WHERE i.id = $1 AND v.area_code = ANY($2::text[]) AND v.gender = 'total' ORDER BY v.year`,
-    [indicatorId, areaCodes],
+     WHERE i.id = $1 AND v.area_type = ANY($3::text[]::indicator_area_type[]) AND v.area_code = ANY($2::text[]) AND v.gender = 'total'
+     ORDER BY v.year`,
+    // With the codes' area types the read is a prefix of indicator_value's primary key (migration 0013).
+    [indicatorId, areaCodes, areaTypesOf(areaCodes)],
   );
   return rows.map((r) => ({ areaCode: r.area_code, year: Number(r.year), value: Number(r.value) }));
 }

@@ -71,6 +71,19 @@ export function areaOfCode(code: string): Area | undefined {
   return undefined;
 }
 
+/**
+ * The area types of codes (unknown codes left out), for reading indicator_value by its primary key
+ * (indicator_num, area_type, area_code, …): `area_type = ANY(types) AND area_code = ANY(codes)`.
+ */
+export function areaTypesOf(codes: readonly string[]): AreaType[] {
+  const types = new Set<AreaType>();
+  for (const c of codes) {
+    const a = areaOfCode(c);
+    if (a) types.add(a.type);
+  }
+  return [...types];
+}
+
 /** Years a value may have: from 1990 to next year (figures are sometimes published for the coming year). */
 export function yearRange(now: Date): { min: number; max: number } {
   return { min: 1990, max: now.getUTCFullYear() + 1 };

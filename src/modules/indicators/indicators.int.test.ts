@@ -215,6 +215,64 @@ describe('a file with bad rows', () => {
   });
 });
 
+describe('writing values (COPY straight in on a first import, staged and merged afterwards)', () => {
+  const importCsv = (key: string, csv: string, onProgress?: (p: { phase: string; done: number }) => void) =>
+    importOwnCsv(testCtx(db), { indicator: `custom:${key}`, file: csv, fileName: `${key}.csv`, ...(onProgress ? { onProgress } : {}) });
+  const stored = async (key: string) =>
+    (
+      await db.query<{ k: string }>(
+        `SELECT v.area_code || '/' || v.year || '/' || v.gender || '=' || v.value || '/' || coalesce(v.abs_value::text, '-') || '/' || coalesce(v.source_area_code, '-') || '#' || v.import_id AS k
+           FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num WHERE i.id = $1 ORDER BY 1`,
+        [`custom:${key}`],
+      )
+    ).map((r) => r.k.replace(/#\d+$/, ''));
+
+  it('counts inserted, updated and unchanged rows exactly when new, changed and equal rows are mixed', async () => {
+    await defineCustomIndicator(testCtx(db), { key: 'write-mix', titleFi: 'Määrä', additive: true });
+    const first = await importCsv('write-mix', 'region_code,year,value,gender\n564,2020,1.5,total\n564,2021,2,total\n564,2021,3,male\n091,2021,4,female\n');
+    expect(first).toMatchObject({ status: 'imported', inserted: 4, updated: 0, unchanged: 0 });
+    // 564/2020 unchanged, 564/2021 total changed, 564/2021 male unchanged, 091/2021 female missing (kept), 091/2022 and 507/2020 (with 588) new.
+    const second = await importCsv('write-mix', 'region_code,year,value,gender\n564,2020,1.5,total\n564,2021,2.25,total\n564,2021,3,male\n091,2022,5,total\n507,2020,10,total\n588,2020,1,total\n');
+    expect(second).toMatchObject({ status: 'imported', inserted: 2, updated: 1, unchanged: 2, merged: 1 });
+    expect(await stored('write-mix')).toEqual([
+      '091/2021/female=4/-/-',
+      '091/2022/total=5/-/-',
+      '507/2020/total=11/-/588',
+      '564/2020/total=1.5/-/-',
+      '564/2021/male=3/-/-',
+      '564/2021/total=2.25/-/-',
+    ]);
+    // The changed row carries the import that changed it; the unchanged ones keep theirs.
+    const imports = await db.query<{ area_code: string; year: number; gender: string; import_id: number }>(
+      `SELECT v.area_code, v.year, v.gender::text, v.import_id FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num
+        WHERE i.id = 'custom:write-mix' AND v.area_code = '564' ORDER BY v.year, v.gender`,
+    );
+    expect(imports.map((r) => r.import_id)).toEqual([first.importId, second.importId, first.importId]);
+    // Only the provenance changes (the same sum, now without a merged part): an update too.
+    const third = await importCsv('write-mix', 'region_code,year,value,gender\n507,2020,11,total\n');
+    expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(await stored('write-mix')).toContain('507/2020/total=11/-/-');
+    const again = await importCsv('write-mix', 'region_code,year,value,gender\n507,2020,11,total\n564,2021,2.25,total\n');
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('leaves nothing behind when killed while copying on a first import, or while merging later', async () => {
+    await defineCustomIndicator(testCtx(db), { key: 'write-kill', titleFi: 'Määrä', additive: true });
+    const kill = (p: { phase: string; done: number }) => {
+      if (p.phase === 'write' && p.done > 0) throw new Error('killed');
+    };
+    const imports = await count('SELECT count(*)::int AS n FROM indicator_import');
+    await expect(importCsv('write-kill', 'region_code,year,value\n564,2020,1\n091,2020,2\n', kill)).rejects.toThrow('killed');
+    expect(await stored('write-kill')).toEqual([]);
+    expect(await importCsv('write-kill', 'region_code,year,value\n564,2020,1\n')).toMatchObject({ inserted: 1 });
+    await expect(importCsv('write-kill', 'region_code,year,value\n564,2020,7\n091,2020,2\n', kill)).rejects.toThrow('killed');
+    expect(await stored('write-kill')).toEqual(['564/2020/total=1/-/-']);
+    expect(await count('SELECT count(*)::int AS n FROM indicator_import')).toBe(imports + 1);
+    // The staging table went with the rolled-back transaction: the next import works on the same connection.
+    expect(await importCsv('write-kill', 'region_code,year,value\n564,2020,7\n091,2020,2\n')).toMatchObject({ inserted: 1, updated: 1 });
+  });
+});
+
 describe('merged municipalities for indicators that do not add up', () => {
   it('keeps the successor’s own rate, and uses the merged one (with provenance) when the successor has none', async () => {
     const ctx = testCtx(db);

@@ -3,12 +3,20 @@
  * and PostgreSQL (DATABASE_URL). SQL is plain PostgreSQL with $1 parameters and runs unchanged on both.
  * Only `*-queries.ts` files in modules and `platform/` call these.
  */
+import type { CopyValue } from './copy-text.ts';
+
 export type Row = Record<string, unknown>;
 
 export interface Sql {
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations, dumps). */
   exec(text: string): Promise<void>;
+  /**
+   * Bulk load with the database's own COPY (text format; PostgreSQL: FROM STDIN, PGlite: FROM '/dev/blob'):
+   * `values` holds one array per column, all of the same length (strings, numbers, booleans, dates; null is
+   * NULL). Inside a transaction it is part of it. Returns the number of rows loaded.
+   */
+  copyFrom(table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]): Promise<number>;
 }
 
 export interface Tx extends Sql {
@@ -18,7 +26,7 @@ export interface Tx extends Sql {
 export interface Db extends Sql {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Bulk load rows with COPY FROM STDIN (CSV). */
+  /** Bulk load rows with COPY FROM STDIN (CSV). See also `copyFrom`. */
   copyCsv(table: string, columns: readonly string[], csv: string, tx?: Tx): Promise<void>;
   close(): Promise<void>;
   /**
@@ -51,4 +59,13 @@ export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082 } as const;
 export function isForeignKeyViolation(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   return code === '23503' || code === '23001';
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+/** The COPY statement's head for `copyFrom`; table and column names are checked to be plain identifiers. */
+export function copyStatement(table: string, columns: readonly string[], from: 'STDIN' | "'/dev/blob'"): string {
+  for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`copyFrom: not a plain identifier: ${name}`);
+  if (columns.length === 0) throw new Error('copyFrom: no columns');
+  return `COPY ${table} (${columns.join(', ')}) FROM ${from}`;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import type { Db, Row, Tx } from './db.ts';
+import { copyTextChunks } from './copy-text.ts';
+import { copyStatement, type Db, type Row, type Tx } from './db.ts';
 
 /** Result parsing shared by every PGlite instance (see TYPE_OIDS in db.ts). */
 export const PGLITE_PARSERS = {
@@ -30,6 +31,12 @@ export function wrapPglite(pg: PGlite): Db {
       writes++;
     }
   };
+  // COPY FROM '/dev/blob': PGlite hands the blob to the server as the COPY's input.
+  const copyFrom = async (q: Pick<PGlite, 'query'> | Transaction, table: string, columns: readonly string[], values: readonly (readonly unknown[])[]) => {
+    const blob = new Blob([...copyTextChunks(values as never)]);
+    const res = await q.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
+    return res.affectedRows ?? 0;
+  };
   return {
     kind: 'pglite',
     writeCount: () => writes,
@@ -51,11 +58,13 @@ export function wrapPglite(pg: PGlite): Db {
           async exec(text: string) {
             await t.exec(text);
           },
+          copyFrom: (table, columns, values) => copyFrom(t, table, columns, values),
         };
         handles.set(tx, t);
         return fn(tx);
       }));
     },
+    copyFrom: (table, columns, values) => counted(copyFrom(pg, table, columns, values)),
     async copyCsv(table, columns, csv, tx) {
       const blob = new Blob([csv]);
       const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { copyTextChunks, type CopyValue } from './copy-text.ts';
 import type { Db, Row, Tx } from './db.ts';
-import { TYPE_OIDS } from './db.ts';
+import { TYPE_OIDS, copyStatement } from './db.ts';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -20,6 +21,13 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   // Fail fast with a clear error if the server is unreachable.
   const c = await pool.connect();
   c.release();
+  // COPY … FROM STDIN through pg-copy-streams, fed in chunks of COPY text.
+  const copyFrom = async (client: pg.PoolClient, table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]) => {
+    const { from } = await import('pg-copy-streams');
+    const stream = client.query(from(copyStatement(table, columns, 'STDIN')));
+    await pipeline(Readable.from(copyTextChunks(values)), stream);
+    return stream.rowCount;
+  };
   const wrap = (client: pg.Pool | pg.PoolClient) => ({
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
       const res = await client.query<T>({ text, values: params as unknown[] | undefined });
@@ -27,6 +35,17 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     },
     async exec(text: string) {
       await client.query(text);
+    },
+    async copyFrom(table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]) {
+      if (client instanceof pg.Pool) {
+        const c = await client.connect();
+        try {
+          return await copyFrom(c, table, columns, values);
+        } finally {
+          c.release();
+        }
+      }
+      return copyFrom(client, table, columns, values);
     },
   });
   const copy = async (client: pg.PoolClient, table: string, columns: readonly string[], csv: string) => {
