@@ -120,6 +120,11 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
       (m.recordDecision as AgreementOp)(f.ctxFor(a), agreementFx.agreementId, { partyId: f.foreign, stepId: f.foreignBodyId, versionNumber: 1, meetingDate: '2026-11-20', outcome: 'approved' }),
     signAgreement: (m, f, a) =>
       (m.signAgreement as AgreementOp)(f.ctxFor(a), agreementFx.agreementId, { partyId: f.foreign, sha256: 'a'.repeat(64), method: 'wet_ink', signerName: 'X', signerTitle: 'X', signedOn: '2026-11-20', place: 'X' }),
+    // Correcting mistakes: each party corrects, annuls and revokes only its own records (here Oulu's, in approvalFx).
+    correctDecision: (m, f, a) =>
+      (m.correctDecision as AgreementOp)(f.ctxFor(a), approvalFx.agreementId, approvalFx.decisionId, { stepId: approvalFx.stepId, versionNumber: 1, meetingDate: '2026-11-20', outcome: 'rejected', rowVersion: 1 }),
+    annulDecision: (m, f, a) => (m.annulDecision as AgreementOp)(f.ctxFor(a), approvalFx.agreementId, approvalFx.decisionId, { rowVersion: 1, reason: 'X' }),
+    revokeSignature: (m, f, a) => (m.revokeSignature as AgreementOp)(f.ctxFor(a), approvalFx.agreementId, approvalFx.signatureId, { reason: 'X' }),
     // Moving statuses by the calendar is the server's own job: no role of any party may run it.
     updateAgreementStatuses: (m, f, a) => (m.updateAgreementStatuses as AgreementOp)(f.ctxFor(a)),
   },
@@ -147,7 +152,7 @@ const EXEMPT: Record<string, string> = {
   'accounts.signInWithOidc': 'proves the caller’s own identity through the OIDC provider; acts for no party',
 };
 
-const WRITE_VERB = /^(create|update|add|remove|delete|grant|revoke|import|load|seed|set|save|publish|open|close|submit|answer|record|sign|approve|reject|mark|handle|file|withdraw|present|move|rename|restore|apply|change|edit|upsert|register)[A-Z]/;
+const WRITE_VERB = /^(create|update|add|remove|delete|grant|revoke|import|load|seed|set|save|publish|open|close|submit|answer|record|sign|approve|reject|mark|handle|file|withdraw|present|move|rename|restore|apply|change|edit|upsert|register|correct|annul)[A-Z]/;
 
 const MODULES_DIR = path.resolve(import.meta.dirname, '../src/modules');
 const moduleNames = readdirSync(MODULES_DIR, { withFileTypes: true })
@@ -189,6 +194,24 @@ beforeAll(async () => {
   const comment = await ag.addComment!(ouluEditor, a.id, { partyId: fixture.foreign, body: 'Kommentti' });
   const statement = await ag.addComment!(ouluEditor, a.id, { partyId: fixture.foreign, kind: 'statement', body: 'Lausunto' });
   agreementFx = { agreementId: a.id, sectionId: section.id, areaId: area.id, forumId: forum.id, memberId: member.id, commentId: comment.id, statementId: statement.id };
+});
+
+/** A second agreement coordinated by Oulu, in approval, with Oulu's final approval and one Oulu signature recorded. */
+let approvalFx: Record<'agreementId' | 'stepId' | 'decisionId' | 'signatureId', string>;
+beforeAll(async () => {
+  const ag = modules.agreements as unknown as Record<string, (c: Ctx, ...rest: unknown[]) => Promise<{ id: string }>>;
+  const sys = testCtx(db);
+  const a = await ag.createAgreement!(sys, 'HVA19', { titleFi: 'Oulun hyväksyttävä', validFrom: '2027-01-01', coordinatingPartyId: fixture.foreign, sectionKeys: ['validity'] });
+  await ag.publishVersion!(sys, a.id, { label: 'Versio 1' });
+  await ag.sendToApproval!(sys, a.id, { versionNumber: 1 });
+  const [step] = await db.query<{ id: string }>(
+    `SELECT id FROM agreement_approval_step WHERE agreement_id = $1 AND party_id = $2 AND role = 'approve' AND removed_at IS NULL ORDER BY position DESC LIMIT 1`,
+    [a.id, fixture.foreign],
+  );
+  const [version] = await db.query<{ sha256: string }>('SELECT sha256 FROM agreement_version WHERE agreement_id = $1', [a.id]);
+  const decision = await ag.recordDecision!(sys, a.id, { partyId: fixture.foreign, stepId: step!.id, versionNumber: 1, meetingDate: '2026-11-20', outcome: 'approved' });
+  const signature = await ag.signAgreement!(sys, a.id, { partyId: fixture.foreign, sha256: version!.sha256, method: 'wet_ink', signerName: 'Kaupunginjohtaja', signerTitle: 'kaupunginjohtaja', signedOn: '2026-11-21', place: 'Oulu' });
+  approvalFx = { agreementId: a.id, stepId: step!.id, decisionId: decision.id, signatureId: signature.id };
 });
 
 let goalFx: Record<'goalId' | 'measureId' | 'linkId' | 'indicatorId', string>;

@@ -20,6 +20,8 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Memory for rendered public pages served to anonymous visitors (server/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  /** Largest file accepted in a form or API upload (scanned signature pages), in MB. */
+  UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(100).default(10),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -43,6 +45,8 @@ export interface Config {
   loginRateLimit: number;
   /** Bytes for the page cache (server/page-cache.ts); 0 = off. Not set: the default 32 MB. */
   pageCacheBytes?: number;
+  /** Largest accepted upload in bytes (UPLOAD_MAX_MB). Not set (configs built by hand in tests): 10 MB. */
+  uploadMaxBytes?: number;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string; allowInsecure: boolean };
   /** E-mail (src/platform/mail): SMTP_* and MAIL_FROM. Not set (configs built by hand in tests): no mail dispatcher. */
   mail?: MailConfig;
@@ -66,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === 'true',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     pageCacheBytes: Math.floor(e.PAGE_CACHE_MB * 1024 * 1024),
+    uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

@@ -61,3 +61,11 @@ export function statusSentence(i: Pick<I18n, 't' | 'date'>, o: { agreement: Appr
       return a[ag.status] as string;
   }
 }
+
+/** The download link of a scanned signature page: "Lataa skannattu sivu (PDF, 230 kB)". */
+export function scanLinkText(i: I18n, scan: { mediaType: 'application/pdf' | 'image/png' | 'image/jpeg'; sizeBytes: number }): string {
+  const a = i.t.agreements.approval;
+  const kb = scan.sizeBytes / 1024;
+  const size = kb >= 1024 ? `${i.number(Math.round((kb / 1024) * 10) / 10)} MB` : `${i.number(Math.max(1, Math.round(kb)))} kB`;
+  return a.scanLink(a.scanKinds[scan.mediaType], size);
+}

@@ -26,6 +26,7 @@ export const agreementDocument: typeof fi = {
   signaturesHeading: 'Signatures',
   hashLabel: 'Content hash (SHA-256)',
   hashNote: 'The hash is computed from the canonical content of the agreement version; the same content always gives the same hash.',
+  scanAttached: (fileName: string, hash: string) => `Scanned signature page attached (${fileName}), SHA-256: ${hash}`,
   exportHeading: 'Download as a document',
   exportDocx: (lang: string) => `DOCX for agendas (${lang})`,
   exportPdf: (lang: string) => `PDF/A for archiving (${lang})`,

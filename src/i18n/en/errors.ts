@@ -73,4 +73,12 @@ export const errors: typeof fi = {
   'goals.indicator_link_not_found': 'Followed indicator not found.',
   'goals.edited_by_someone_else': 'Someone else saved these details in the meantime. The current details are below; make your changes based on them.',
   'goals.not_own_area': 'A party can record values only for its own area.',
+  'agreements.records_final': 'The agreement is already in force, so the records of its decisions and signatures can no longer be corrected, annulled or revoked. Make the change as a new version or an amendment of the agreement.',
+  'agreements.decision_not_found': 'Decision record not found.',
+  'agreements.signature_not_found': 'Signature not found.',
+  'agreements.scan_not_found': 'Scanned signature page not found.',
+  'agreements.decision_edited_by_someone_else': 'Someone else changed the record in the meantime. The saved record is shown below; your changes are kept in the form.',
+  'agreements.decision_annulled': 'The record has already been annulled and can no longer change.',
+  'agreements.decision_re_examined': 'A later re-examination refers to this record. Annul or correct that one first.',
+  'agreements.signature_revoked': 'The signature has already been revoked.',
 };

@@ -44,6 +44,7 @@ export const validation: typeof fi = {
   year_range_reversed: 'The last year is before the first.',
   too_many_indicators: 'Choose at most 6 indicators.',
   year_out_of_range: (p: P) => `The year must be between ${p.min} and ${p.max}.`,
+  invalid_year: 'Give the year as four digits, e.g. 2025.',
   party_not_in_region: 'The party must belong to the agreement’s cooperation region.',
   too_few_parties: 'An agreement needs at least two parties.',
   coordinator_not_party: 'The coordinating party must be a party to the agreement.',
@@ -70,4 +71,9 @@ export const validation: typeof fi = {
   indicator_not_found: 'The indicator is not in the catalogue.',
   link_not_in_measure: 'Choose one of the measure’s indicators.',
   area_not_in_scope: 'The area is not among the indicator’s monitored areas.',
+  scan_wet_ink_only: 'A scanned page can only be attached to a wet-ink signature.',
+  file_too_large: (p: P) => `The file is too large: at most ${p.max} MB.`,
+  file_empty: 'The file is empty.',
+  scan_type_not_allowed: 'The file is not a PDF, PNG or JPEG file.',
+  file_unreadable: 'The file could not be read. Please try again.',
 };

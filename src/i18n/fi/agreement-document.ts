@@ -28,6 +28,7 @@ export const agreementDocument = {
   signaturesHeading: 'Allekirjoitukset',
   hashLabel: 'Sisällön tiiviste (SHA-256)',
   hashNote: 'Tiiviste lasketaan sopimusversion kanonisesta sisällöstä; sama sisältö antaa aina saman tiivisteen.',
+  scanAttached: (fileName: string, hash: string) => `Skannattu allekirjoitussivu liitteenä (${fileName}), SHA-256: ${hash}`,
   exportHeading: 'Lataa asiakirjana',
   exportDocx: (lang: string) => `DOCX esityslistalle (${lang})`,
   exportPdf: (lang: string) => `PDF/A arkistoon (${lang})`,

@@ -72,4 +72,12 @@ export const errors = {
   'goals.indicator_link_not_found': 'Seurattavaa indikaattoria ei löytynyt.',
   'goals.edited_by_someone_else': 'Joku muu tallensi tiedot sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi niiden pohjalta.',
   'goals.not_own_area': 'Osapuoli voi kirjata arvoja vain omalle alueelleen.',
+  'agreements.records_final': 'Sopimus on jo voimassa, joten sen päätösten ja allekirjoitusten kirjauksia ei voi enää korjata, mitätöidä tai perua. Tee muutos uutena sopimusversiona tai sopimusmuutoksena.',
+  'agreements.decision_not_found': 'Päätöksen kirjausta ei löytynyt.',
+  'agreements.signature_not_found': 'Allekirjoitusta ei löytynyt.',
+  'agreements.scan_not_found': 'Skannattua allekirjoitussivua ei löytynyt.',
+  'agreements.decision_edited_by_someone_else': 'Joku muu muutti kirjausta sillä välin. Tallennettu kirjaus näkyy alla; muutoksesi ovat tallessa lomakkeessa.',
+  'agreements.decision_annulled': 'Kirjaus on jo mitätöity, eikä sitä voi enää muuttaa.',
+  'agreements.decision_re_examined': 'Myöhempi uudelleenkäsittely viittaa tähän kirjaukseen. Mitätöi tai korjaa ensin se.',
+  'agreements.signature_revoked': 'Allekirjoitus on jo peruttu.',
 };

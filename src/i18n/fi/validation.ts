@@ -44,6 +44,7 @@ export const validation = {
   year_range_reversed: 'Loppuvuosi on ennen alkuvuotta.',
   too_many_indicators: 'Valitse enintään 6 indikaattoria.',
   year_out_of_range: (p: P) => `Vuoden tulee olla väliltä ${p.min}–${p.max}.`,
+  invalid_year: 'Anna vuosi neljällä numerolla, esim. 2025.',
   party_not_in_region: 'Osapuolen tulee kuulua sopimuksen yhteistyöalueeseen.',
   too_few_parties: 'Sopimuksella tulee olla vähintään kaksi osapuolta.',
   coordinator_not_party: 'Koordinoivan osapuolen tulee olla sopimuksen osapuoli.',
@@ -70,4 +71,9 @@ export const validation = {
   indicator_not_found: 'Indikaattoria ei ole luettelossa.',
   link_not_in_measure: 'Valitse jokin toimenpiteen indikaattoreista.',
   area_not_in_scope: 'Alue ei kuulu indikaattorin seuranta-alueisiin.',
+  scan_wet_ink_only: 'Skannatun sivun voi liittää vain paperiseen allekirjoitukseen.',
+  file_too_large: (p: P) => `Tiedosto on liian suuri: enintään ${p.max} Mt.`,
+  file_empty: 'Tiedosto on tyhjä.',
+  scan_type_not_allowed: 'Tiedosto ei ole PDF-, PNG- tai JPEG-tiedosto.',
+  file_unreadable: 'Tiedostoa ei voitu lukea. Yritä uudelleen.',
 };

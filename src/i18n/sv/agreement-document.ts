@@ -26,6 +26,7 @@ export const agreementDocument: typeof fi = {
   signaturesHeading: 'Underskrifter',
   hashLabel: 'Innehållets hashvärde (SHA-256)',
   hashNote: 'Hashvärdet beräknas på avtalsversionens kanoniska innehåll; samma innehåll ger alltid samma hashvärde.',
+  scanAttached: (fileName: string, hash: string) => `Skannad underskriftssida bifogad (${fileName}), SHA-256: ${hash}`,
   exportHeading: 'Ladda ner som dokument',
   exportDocx: (lang: string) => `DOCX för föredragningslistan (${lang})`,
   exportPdf: (lang: string) => `PDF/A för arkivet (${lang})`,

@@ -73,4 +73,12 @@ export const errors: typeof fi = {
   'goals.indicator_link_not_found': 'Den uppföljda indikatorn hittades inte.',
   'goals.edited_by_someone_else': 'Någon annan sparade uppgifterna under tiden. Nedan finns de aktuella uppgifterna; gör dina ändringar utifrån dem.',
   'goals.not_own_area': 'En part kan registrera värden endast för sitt eget område.',
+  'agreements.records_final': 'Avtalet är redan i kraft, så registreringarna av dess beslut och underskrifter kan inte längre rättas, ogiltigförklaras eller återkallas. Gör ändringen som en ny avtalsversion eller en avtalsändring.',
+  'agreements.decision_not_found': 'Beslutsregistreringen hittades inte.',
+  'agreements.signature_not_found': 'Underskriften hittades inte.',
+  'agreements.scan_not_found': 'Den skannade underskriftssidan hittades inte.',
+  'agreements.decision_edited_by_someone_else': 'Någon annan ändrade registreringen under tiden. Den sparade registreringen visas nedan; dina ändringar finns kvar i formuläret.',
+  'agreements.decision_annulled': 'Registreringen har redan ogiltigförklarats och kan inte längre ändras.',
+  'agreements.decision_re_examined': 'En senare ny behandling hänvisar till den här registreringen. Ogiltigförklara eller rätta den först.',
+  'agreements.signature_revoked': 'Underskriften har redan återkallats.',
 };

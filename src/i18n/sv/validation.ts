@@ -44,6 +44,7 @@ export const validation: typeof fi = {
   year_range_reversed: 'Slutåret är före startåret.',
   too_many_indicators: 'Välj högst 6 indikatorer.',
   year_out_of_range: (p: P) => `Året ska ligga mellan ${p.min} och ${p.max}.`,
+  invalid_year: 'Ange året med fyra siffror, t.ex. 2025.',
   party_not_in_region: 'Parten ska höra till avtalets samarbetsområde.',
   too_few_parties: 'Avtalet ska ha minst två parter.',
   coordinator_not_party: 'Den samordnande parten ska vara part i avtalet.',
@@ -70,4 +71,9 @@ export const validation: typeof fi = {
   indicator_not_found: 'Indikatorn finns inte i katalogen.',
   link_not_in_measure: 'Välj en av åtgärdens indikatorer.',
   area_not_in_scope: 'Området hör inte till indikatorns uppföljningsområden.',
+  scan_wet_ink_only: 'En skannad sida kan bifogas endast till en underskrift på papper.',
+  file_too_large: (p: P) => `Filen är för stor: högst ${p.max} MB.`,
+  file_empty: 'Filen är tom.',
+  scan_type_not_allowed: 'Filen är inte en PDF-, PNG- eller JPEG-fil.',
+  file_unreadable: 'Filen kunde inte läsas. Försök på nytt.',
 };

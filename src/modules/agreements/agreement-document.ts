@@ -115,7 +115,8 @@ export interface ExportFacts {
   version: { number: number; label: string; sha256: string; publishedAt: Date };
   /** Decision records on this version (public records), oldest first. */
   decisions: readonly (Pick<DecisionRecord, 'partyId' | 'body' | 'meetingDate' | 'section' | 'outcome'>)[];
-  signatures: readonly (Pick<SignatureRecord, 'partyId' | 'signerName' | 'signerTitle' | 'signedOn' | 'place' | 'method' | 'sha256'>)[];
+  /** Signatures in force on this version (revoked ones left out); a wet-ink one may have its scanned page. */
+  signatures: readonly (Pick<SignatureRecord, 'partyId' | 'signerName' | 'signerTitle' | 'signedOn' | 'place' | 'method' | 'sha256'> & { scan?: SignatureRecord['scan'] })[];
 }
 
 /**
@@ -217,6 +218,7 @@ export function buildAgreementDocument(s: Snapshot, facts: ExportFacts, lang: Ex
         method: t.methods[g.method],
         hash: { label: t.hashLabel, value: g.sha256 },
       });
+      if (g.scan) blocks.push({ type: 'paragraph', content: [{ text: t.scanAttached(g.scan.fileName, g.scan.sha256), italic: true }] });
     }
   }
 

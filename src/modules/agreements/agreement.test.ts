@@ -25,6 +25,7 @@ describe('status lifecycle', () => {
     ['in_approval', 'draft'],
     ['in_approval', 'signed_by_all'],
     ['signed_by_all', 'in_force'],
+    ['signed_by_all', 'in_approval'],
     ['in_force', 'expired'],
     ['in_force', 'superseded'],
     ['expired', 'superseded'],

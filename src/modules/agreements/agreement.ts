@@ -14,7 +14,8 @@ export const TRANSITIONS: Record<AgreementStatus, readonly AgreementStatus[]> = 
   draft: ['comment_round', 'in_approval'],
   comment_round: ['draft', 'in_approval'],
   in_approval: ['draft', 'signed_by_all'],
-  signed_by_all: ['in_force'],
+  // Back to approval when a signature or decision turns out to be a mistake before the entry into force.
+  signed_by_all: ['in_force', 'in_approval'],
   in_force: ['expired', 'superseded'],
   // A successor whose entry into force is recorded after the end date (signed on the day after it) still supersedes.
   expired: ['superseded'],

@@ -234,8 +234,9 @@ describe('approvals are pinned to versions', () => {
     const mine = (await getPartyApproval(ctxOf(kempeleApprover), a.id, ids['244']!)).approval;
     expect(mine.progress.steps[0]!.current?.id).toBe(again.id);
     expect(mine.progress.changesNeeded).toBe(true);
-    // Decisions are append-only in the database too.
-    await expect(db.query(`UPDATE agreement_decision SET outcome = 'approved' WHERE id = $1`, [again.id])).rejects.toThrow(/append-only/);
+    // Decisions are never deleted, and only corrected through correctDecision (row_version), in the database too.
+    await expect(db.query(`UPDATE agreement_decision SET outcome = 'approved' WHERE id = $1`, [again.id])).rejects.toThrow(/only the record's contents may be corrected/);
+    await expect(db.query('DELETE FROM agreement_decision WHERE id = $1', [again.id])).rejects.toThrow(/never deleted/);
   });
 });
 

@@ -1,20 +1,24 @@
 /**
- * Hooks for the approval use cases (record-decision.ts, sign-agreement.ts): each called inside the use
- * case's transaction after the change, and queues mail only when the change did what the mail says.
+ * Hooks for the approval use cases (record-decision.ts, correct-decision.ts, annul-decision.ts): called
+ * inside the use case's transaction after the change, and queues mail only when the change did what the
+ * mail says. The "all signed" mail is queued by settleApproval (approval-state.ts), where approval completes.
  */
 import type { Tx } from '#platform/db/db.ts';
-import type { Agreement, AgreementStatus } from './agreement.ts';
-import { findAgreement } from './agreement-queries.ts';
-import { notifyAllSigned, notifyPartyApproved } from './agreement-notifications.ts';
-import { findVersionById } from './approval-queries.ts';
+import type { Agreement } from './agreement.ts';
+import { notifyPartyApproved } from './agreement-notifications.ts';
 import { partyApprovals } from './approval-state.ts';
 
-/** The decision just recorded is the party's final approval of the approval version: every party's editors hear of it. */
-export async function notifyIfPartyApproved(tx: Tx, agreement: Agreement, partyId: string, decisionId: string): Promise<void> {
+/**
+ * Call with the party's final approval (its id) as it was before the change: when the party had none and
+ * now has one on the approval version, every party's editors hear of it — once, however it came about
+ * (a new decision, a re-examination, a corrected or annulled record).
+ */
+export async function notifyIfPartyApproved(tx: Tx, agreement: Agreement, partyId: string, finalBefore: string | null): Promise<void> {
+  if (finalBefore) return;
   const all = await partyApprovals(tx, agreement);
   const mine = all.find((p) => p.party.id === partyId);
   const final = mine?.progress.finalApproval;
-  if (!mine || !final || final.id !== decisionId) return;
+  if (!mine || !final) return;
   await notifyPartyApproved(tx, agreement, {
     partyName: mine.party.name,
     body: final.body,
@@ -25,11 +29,8 @@ export async function notifyIfPartyApproved(tx: Tx, agreement: Agreement, partyI
   });
 }
 
-/** The approval was settled from in_approval to signed by all (or straight in force): every party's editors hear of it. */
-export async function notifyIfAllSigned(tx: Tx, before: Agreement, after: AgreementStatus): Promise<void> {
-  if (before.status !== 'in_approval' || after === 'in_approval' || !before.approvalVersionId) return;
-  const a = await findAgreement(tx, before.id);
-  const version = await findVersionById(tx, before.approvalVersionId);
-  if (!a || !version) return;
-  await notifyAllSigned(tx, a, { versionNumber: version.number, sha256: version.sha256, entersIntoForceOn: a.entersIntoForceOn });
+/** The party's final approval of the approval version right now (id), or null. */
+export async function finalApprovalOf(tx: Tx, agreement: Agreement, partyId: string): Promise<string | null> {
+  const [mine] = await partyApprovals(tx, agreement, partyId);
+  return mine?.progress.finalApproval?.id ?? null;
 }

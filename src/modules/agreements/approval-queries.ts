@@ -1,6 +1,6 @@
 import type { Row, Sql } from '#platform/db/db.ts';
 import type { AgreementStatus, PartyRef, VersionInfo } from './agreement.ts';
-import type { ApprovalStep, DecisionOutcome, DecisionRecord, PartyBodyRef, SignatureMethod, SignatureRecord, StepRole } from './approval.ts';
+import type { ApprovalStep, DecisionOutcome, DecisionRecord, PartyBodyRef, ScanMediaType, SignatureMethod, SignatureRecord, StepRole } from './approval.ts';
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
@@ -125,6 +125,11 @@ interface StateRow extends Row {
     re_examines_id: string | null;
     recorded_at: string;
     recorded_by: string | null;
+    row_version: number;
+    corrected_at: string | null;
+    annulled_at: string | null;
+    annulled_by: string | null;
+    annul_reason: string;
   }[];
   signatures: {
     id: string;
@@ -138,6 +143,13 @@ interface StateRow extends Row {
     place: string;
     reference: string;
     recorded_at: string;
+    revoked_at: string | null;
+    revoked_by: string | null;
+    revoke_reason: string;
+    scan_sha256: string | null;
+    scan_size: number | null;
+    scan_type: ScanMediaType | null;
+    scan_name: string | null;
   }[];
   comment_count: number;
   last_comment_at: Date | null;
@@ -162,14 +174,20 @@ export async function loadApprovalState(sql: Sql, agreementId: string, onlyParty
         (SELECT coalesce(json_agg(json_build_object('id', d.id, 'step_id', d.step_id, 'version_id', d.version_id, 'version_number', v.number,
                   'fi', d.body_fi, 'sv', d.body_sv, 'meeting_date', d.meeting_date, 'section', d.section, 'diary_number', d.diary_number,
                   'preparer', d.preparer, 'presenter', d.presenter, 'proposal', d.proposal, 'decision', d.decision, 'outcome', d.outcome,
-                  'minutes_url', d.minutes_url, 're_examines_id', d.re_examines_id, 'recorded_at', d.recorded_at, 'recorded_by', u.display_name)
+                  'minutes_url', d.minutes_url, 're_examines_id', d.re_examines_id, 'recorded_at', d.recorded_at, 'recorded_by', u.display_name,
+                  'row_version', d.row_version, 'corrected_at', d.corrected_at, 'annulled_at', d.annulled_at, 'annulled_by', au.display_name,
+                  'annul_reason', d.annul_reason)
                   ORDER BY d.meeting_date, d.recorded_at), '[]'::json)
            FROM agreement_decision d JOIN agreement_version v ON v.id = d.version_id LEFT JOIN app_user u ON u.id = d.recorded_by
+             LEFT JOIN app_user au ON au.id = d.annulled_by
           WHERE d.agreement_id = ap.agreement_id AND d.party_id = p.id) AS decisions,
         (SELECT coalesce(json_agg(json_build_object('id', g.id, 'version_id', g.version_id, 'version_number', v.number, 'sha256', g.sha256,
                   'method', g.method, 'signer_name', g.signer_name, 'signer_title', g.signer_title, 'signed_on', g.signed_on,
-                  'place', g.place, 'reference', g.reference, 'recorded_at', g.recorded_at) ORDER BY g.signed_on, g.recorded_at), '[]'::json)
-           FROM agreement_signature g JOIN agreement_version v ON v.id = g.version_id
+                  'place', g.place, 'reference', g.reference, 'recorded_at', g.recorded_at, 'revoked_at', g.revoked_at, 'revoked_by', ru.display_name,
+                  'revoke_reason', g.revoke_reason, 'scan_sha256', sc.sha256, 'scan_size', sc.size_bytes, 'scan_type', sc.media_type,
+                  'scan_name', sc.file_name) ORDER BY g.signed_on, g.recorded_at), '[]'::json)
+           FROM agreement_signature g JOIN agreement_version v ON v.id = g.version_id LEFT JOIN app_user ru ON ru.id = g.revoked_by
+             LEFT JOIN agreement_signature_scan sc ON sc.signature_id = g.id
           WHERE g.agreement_id = ap.agreement_id AND g.party_id = p.id) AS signatures,
         c.comment_count, c.last_comment_at, st.created_at AS statement_at, st.number AS statement_version
        FROM agreement_party ap
@@ -214,6 +232,9 @@ export async function loadApprovalState(sql: Sql, agreementId: string, onlyParty
       reExaminesId: d.re_examines_id,
       recordedAt: new Date(d.recorded_at),
       recordedBy: d.recorded_by,
+      rowVersion: d.row_version,
+      correctedAt: d.corrected_at ? new Date(d.corrected_at) : null,
+      annulled: d.annulled_at ? { at: new Date(d.annulled_at), by: d.annulled_by, reason: d.annul_reason } : null,
     })),
     signatures: r.signatures.map((g) => ({
       id: g.id,
@@ -228,6 +249,8 @@ export async function loadApprovalState(sql: Sql, agreementId: string, onlyParty
       place: g.place,
       reference: g.reference,
       recordedAt: new Date(g.recorded_at),
+      revoked: g.revoked_at ? { at: new Date(g.revoked_at), by: g.revoked_by, reason: g.revoke_reason } : null,
+      scan: g.scan_sha256 ? { sha256: g.scan_sha256, sizeBytes: g.scan_size!, mediaType: g.scan_type!, fileName: g.scan_name! } : null,
     })),
     comments: { count: r.comment_count, lastAt: r.last_comment_at },
     statement: r.statement_at ? { filedAt: r.statement_at, versionNumber: r.statement_version! } : null,
@@ -381,14 +404,162 @@ export async function insertDecision(
   return rows[0]!.id;
 }
 
-export async function findDecisionRef(sql: Sql, id: string): Promise<{ id: string; agreementId: string; partyId: string; stepId: string; meetingDate: string } | undefined> {
+export interface DecisionRef {
+  id: string;
+  agreementId: string;
+  partyId: string;
+  stepId: string;
+  meetingDate: string;
+  rowVersion: number;
+  annulled: boolean;
+}
+
+export async function findDecisionRef(sql: Sql, id: string): Promise<DecisionRef | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await sql.query<{ id: string; agreement_id: string; party_id: string; step_id: string; meeting_date: string }>(
-    'SELECT id, agreement_id, party_id, step_id, meeting_date FROM agreement_decision WHERE id = $1',
+  const rows = await sql.query<{ id: string; agreement_id: string; party_id: string; step_id: string; meeting_date: string; row_version: number; annulled_at: Date | null }>(
+    'SELECT id, agreement_id, party_id, step_id, meeting_date, row_version, annulled_at FROM agreement_decision WHERE id = $1',
     [id],
   );
   const r = rows[0];
-  return r && { id: r.id, agreementId: r.agreement_id, partyId: r.party_id, stepId: r.step_id, meetingDate: r.meeting_date };
+  return r && { id: r.id, agreementId: r.agreement_id, partyId: r.party_id, stepId: r.step_id, meetingDate: r.meeting_date, rowVersion: r.row_version, annulled: r.annulled_at !== null };
+}
+
+export interface DecisionContents {
+  stepId: string;
+  versionId: string;
+  bodyFi: string;
+  bodySv: string;
+  meetingDate: string;
+  section: string;
+  diaryNumber: string;
+  preparer: string;
+  presenter: string;
+  proposal: string;
+  decision: string;
+  outcome: DecisionOutcome;
+  minutesUrl: string | null;
+  reExaminesId: string | null;
+}
+
+/** Corrects a decision record if nobody changed it since `expected`; false on a stale form (or an annulled record). */
+export async function updateDecision(sql: Sql, id: string, expected: number, d: DecisionContents, userId: string | null, now: Date): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE agreement_decision SET step_id = $3, version_id = $4, body_fi = $5, body_sv = $6, meeting_date = $7, section = $8, diary_number = $9,
+        preparer = $10, presenter = $11, proposal = $12, decision = $13, outcome = $14, minutes_url = $15, re_examines_id = $16,
+        corrected_at = $17, corrected_by = $18, row_version = row_version + 1
+      WHERE id = $1 AND row_version = $2 AND annulled_at IS NULL RETURNING id`,
+    [
+      id,
+      expected,
+      d.stepId,
+      d.versionId,
+      d.bodyFi,
+      d.bodySv,
+      d.meetingDate,
+      d.section,
+      d.diaryNumber,
+      d.preparer,
+      d.presenter,
+      d.proposal,
+      d.decision,
+      d.outcome,
+      d.minutesUrl,
+      d.reExaminesId,
+      now,
+      userId,
+    ],
+  );
+  return rows.length === 1;
+}
+
+/** Annuls a decision record if nobody changed it since `expected`; false on a stale form (or one already annulled). */
+export async function annulDecisionRow(sql: Sql, id: string, expected: number, reason: string, userId: string | null, now: Date): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE agreement_decision SET annulled_at = $3, annulled_by = $4, annul_reason = $5, row_version = row_version + 1
+      WHERE id = $1 AND row_version = $2 AND annulled_at IS NULL RETURNING id`,
+    [id, expected, now, userId, reason],
+  );
+  return rows.length === 1;
+}
+
+/** Later decisions that name this one as the decision they re-examine (not annulled). */
+export async function countReExaminationsOf(sql: Sql, id: string): Promise<number> {
+  const rows = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM agreement_decision WHERE re_examines_id = $1 AND annulled_at IS NULL', [id]);
+  return rows[0]!.n;
+}
+
+export interface SignatureRef {
+  id: string;
+  agreementId: string;
+  partyId: string;
+  versionId: string;
+  revoked: boolean;
+}
+
+export async function findSignatureRef(sql: Sql, id: string): Promise<SignatureRef | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = await sql.query<{ id: string; agreement_id: string; party_id: string; version_id: string; revoked_at: Date | null }>(
+    'SELECT id, agreement_id, party_id, version_id, revoked_at FROM agreement_signature WHERE id = $1',
+    [id],
+  );
+  const r = rows[0];
+  return r && { id: r.id, agreementId: r.agreement_id, partyId: r.party_id, versionId: r.version_id, revoked: r.revoked_at !== null };
+}
+
+/** Revokes a signature once; false when it was already revoked. */
+export async function revokeSignatureRow(sql: Sql, id: string, reason: string, userId: string | null, now: Date): Promise<boolean> {
+  const rows = await sql.query('UPDATE agreement_signature SET revoked_at = $2, revoked_by = $3, revoke_reason = $4 WHERE id = $1 AND revoked_at IS NULL RETURNING id', [
+    id,
+    now,
+    userId,
+    reason,
+  ]);
+  return rows.length === 1;
+}
+
+export async function insertSignatureScan(
+  sql: Sql,
+  s: { signatureId: string; content: Uint8Array; sha256: string; mediaType: ScanMediaType; fileName: string; uploadedBy: string | null },
+  now: Date,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO agreement_signature_scan (signature_id, content, sha256, size_bytes, media_type, file_name, uploaded_at, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [s.signatureId, s.content, s.sha256, s.content.byteLength, s.mediaType, s.fileName, now, s.uploadedBy],
+  );
+}
+
+export interface SignatureScan {
+  signatureId: string;
+  agreementId: string;
+  versionId: string;
+  content: Uint8Array;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: ScanMediaType;
+  fileName: string;
+}
+
+export async function findSignatureScan(sql: Sql, signatureId: string): Promise<SignatureScan | undefined> {
+  if (!isUuid(signatureId)) return undefined;
+  const rows = await sql.query<{ signature_id: string; agreement_id: string; version_id: string; content: Uint8Array; sha256: string; size_bytes: number; media_type: ScanMediaType; file_name: string }>(
+    `SELECT sc.signature_id, g.agreement_id, g.version_id, sc.content, sc.sha256, sc.size_bytes, sc.media_type, sc.file_name
+       FROM agreement_signature_scan sc JOIN agreement_signature g ON g.id = sc.signature_id WHERE sc.signature_id = $1`,
+    [signatureId],
+  );
+  const r = rows[0];
+  return (
+    r && {
+      signatureId: r.signature_id,
+      agreementId: r.agreement_id,
+      versionId: r.version_id,
+      content: r.content,
+      sha256: r.sha256,
+      sizeBytes: r.size_bytes,
+      mediaType: r.media_type,
+      fileName: r.file_name,
+    }
+  );
 }
 
 export async function insertSignature(

@@ -86,3 +86,8 @@ export const ZSignAgreement = z.object({
   place: requiredText(100),
   reference: text(200),
 });
+
+/** A correction carries the whole record as it should read, and the row_version the form was made from. */
+export const ZCorrectDecision = ZRecordDecision.omit({ partyId: true }).extend({ rowVersion: z.coerce.number().int().min(1) });
+export const ZAnnulDecision = z.object({ rowVersion: z.coerce.number().int().min(1), reason: requiredText(2_000) });
+export const ZRevokeSignature = z.object({ reason: requiredText(2_000) });

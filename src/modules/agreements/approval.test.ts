@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertCanReturnToDraft,
+  assertRecordsOpen,
+  sniffScanType,
   currentStatus,
   decisionProposal,
   defaultChain,
@@ -147,6 +149,9 @@ describe('a party’s progress on the approval version', () => {
     reExaminesId: null,
     recordedAt: new Date(`${meetingDate}T12:00:00Z`),
     recordedBy: null,
+    rowVersion: 1,
+    correctedAt: null,
+    annulled: null,
   });
   const signature = (signedOn: string, versionId = 'v2'): SignatureRecord => ({
     id: `s${++n}`,
@@ -161,6 +166,8 @@ describe('a party’s progress on the approval version', () => {
     place: 'Joutsa',
     reference: '',
     recordedAt: new Date(),
+    revoked: null,
+    scan: null,
   });
 
   it('counts only decisions on the approval version; older ones are shown as such', () => {
@@ -188,6 +195,26 @@ describe('a party’s progress on the approval version', () => {
     expect([two.signaturesComplete, two.complete, two.signedOn]).toEqual([true, true, '2022-11-20']);
   });
 
+  it('annulled decisions and revoked signatures stay in the lists but never count', () => {
+    const withdrawn = { at: new Date('2022-11-30T10:00:00Z'), by: 'Kirjaaja', reason: 'Kirjattu väärälle osapuolelle' };
+    const approved = decision('kv', 'v2', '2022-11-14', 'approved');
+    const rejectedByMistake = { ...decision('kv', 'v2', '2022-11-21', 'rejected'), annulled: withdrawn };
+    const p = partyProgress({
+      chain,
+      decisions: [approved, rejectedByMistake],
+      signatures: [signature('2022-11-20'), { ...signature('2022-11-25'), revoked: withdrawn }],
+      approvalVersionId: 'v2',
+      requiredSignatures: 2,
+    });
+    expect(p.finalApproval?.id).toBe(approved.id);
+    expect(p.changesNeeded).toBe(false);
+    expect(p.signatures).toHaveLength(1);
+    expect([p.signaturesComplete, p.complete]).toEqual([false, false]);
+    const onlyAnnulled = partyProgress({ chain, decisions: [{ ...approved, annulled: withdrawn }], signatures: [], approvalVersionId: 'v2', requiredSignatures: 1 });
+    expect(onlyAnnulled.finalApproval).toBeNull();
+    expect(onlyAnnulled.steps[1]!.current).toBeNull();
+  });
+
   it('return to drafting: allowed with no final approval, or when a body asked for changes; else refused', () => {
     const approved = partyProgress({ chain, decisions: [decision('kv', 'v2', '2022-11-14', 'approved')], signatures: [], approvalVersionId: 'v2', requiredSignatures: 1 });
     const proposedOnly = partyProgress({ chain, decisions: [decision('kh', 'v2', '2022-11-01', 'approved')], signatures: [], approvalVersionId: 'v2', requiredSignatures: 1 });
@@ -195,5 +222,30 @@ describe('a party’s progress on the approval version', () => {
     expect(() => assertCanReturnToDraft([proposedOnly])).not.toThrow();
     expect(() => assertCanReturnToDraft([approved, proposedOnly])).toThrow(expect.objectContaining({ code: 'agreements.approvals_exist' }));
     expect(() => assertCanReturnToDraft([approved, returned])).not.toThrow();
+  });
+});
+
+describe('correcting records', () => {
+  it('is possible until the agreement is in force; then refused with agreements.records_final', () => {
+    for (const s of ['draft', 'comment_round', 'in_approval', 'signed_by_all'] as const) expect(() => assertRecordsOpen(s)).not.toThrow();
+    for (const s of ['in_force', 'expired', 'superseded'] as const) expect(() => assertRecordsOpen(s)).toThrow(expect.objectContaining({ code: 'agreements.records_final', kind: 'conflict' }));
+  });
+
+  it('signed by all goes straight back to approval (not through in force)', () => {
+    expect(statusPath('signed_by_all', 'in_approval')).toEqual(['in_approval']);
+    expect(statusPath('in_force', 'in_approval')).toBeNull();
+  });
+});
+
+describe('scanned signature pages', () => {
+  const bytes = (...b: number[]) => Uint8Array.from([...b, 0x00, 0x01, 0x02]);
+  it('are recognised by their first bytes, not by their name', () => {
+    expect(sniffScanType(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ'))).toBe('application/pdf');
+    expect(sniffScanType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png');
+    expect(sniffScanType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
+    expect(sniffScanType(new TextEncoder().encode('<html><script>alert(1)</script>'))).toBeNull();
+    expect(sniffScanType(bytes(0x47, 0x49, 0x46, 0x38, 0x39, 0x61))).toBeNull(); // GIF
+    expect(sniffScanType(new Uint8Array([0x25, 0x50, 0x44]))).toBeNull(); // a cut-off "%PD"
+    expect(sniffScanType(new Uint8Array())).toBeNull();
   });
 });

@@ -46,7 +46,31 @@ export interface DecisionRecord {
   reExaminesId: string | null;
   recordedAt: Date;
   recordedBy: string | null;
+  /** Guards corrections (optimistic locking). */
+  rowVersion: number;
+  /** When the record was last corrected (the audit trail has before/after). */
+  correctedAt: Date | null;
+  /** An annulled record was entered by mistake: shown struck through, never counted. */
+  annulled: RecordWithdrawal | null;
 }
+
+/** Who withdrew a record entered by mistake, when, and why. */
+export interface RecordWithdrawal {
+  at: Date;
+  by: string | null;
+  reason: string;
+}
+
+/** The scanned signature page of a wet-ink signature (the bytes are fetched separately). */
+export interface ScanInfo {
+  sha256: string;
+  sizeBytes: number;
+  mediaType: ScanMediaType;
+  fileName: string;
+}
+
+export const SCAN_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type ScanMediaType = (typeof SCAN_MEDIA_TYPES)[number];
 
 export interface SignatureRecord {
   id: string;
@@ -61,6 +85,9 @@ export interface SignatureRecord {
   place: string;
   reference: string;
   recordedAt: Date;
+  /** A revoked signature was recorded by mistake: shown struck through, never counted. */
+  revoked: RecordWithdrawal | null;
+  scan: ScanInfo | null;
 }
 
 export interface PartyBodyRef {
@@ -130,7 +157,7 @@ export const finalStepOf = <S extends Pick<ApprovalStep, 'role'>>(chain: readonl
 
 /** The decision in force for a step on a version: the latest by meeting date (then by when it was recorded). */
 export function decisionInForce(decisions: readonly DecisionRecord[], stepId: string, versionId: string): DecisionRecord | null {
-  const mine = decisions.filter((d) => d.stepId === stepId && d.versionId === versionId);
+  const mine = decisions.filter((d) => d.stepId === stepId && d.versionId === versionId && !d.annulled);
   mine.sort((a, b) => (a.meetingDate === b.meetingDate ? a.recordedAt.getTime() - b.recordedAt.getTime() : a.meetingDate < b.meetingDate ? -1 : 1));
   return mine.at(-1) ?? null;
 }
@@ -171,13 +198,13 @@ export function partyProgress(input: {
   const final = finalStepOf(input.chain);
   const steps = input.chain.map((step): StepProgress => {
     const current = v && step.id ? decisionInForce(input.decisions, step.id, v) : null;
-    const olderAll = input.decisions.filter((d) => d.stepId === step.id && d.versionId !== v);
+    const olderAll = input.decisions.filter((d) => d.stepId === step.id && d.versionId !== v && !d.annulled);
     olderAll.sort((a, b) => b.versionNumber - a.versionNumber || (a.meetingDate < b.meetingDate ? 1 : -1));
     return { step, isFinal: step === final, current, done: current?.outcome === 'approved', older: olderAll[0] ?? null };
   });
   const finalProgress = steps.find((s) => s.isFinal);
   const finalApproval = finalProgress?.done ? finalProgress.current : null;
-  const signatures = v ? input.signatures.filter((s) => s.versionId === v) : [];
+  const signatures = v ? input.signatures.filter((s) => s.versionId === v && !s.revoked) : [];
   const signaturesComplete = signatures.length >= input.requiredSignatures;
   const signedOn = signaturesComplete ? signatures.map((s) => s.signedOn).sort().at(-1)! : null;
   return {
@@ -212,6 +239,24 @@ export function assertCanReturnToDraft(progress: readonly PartyProgress[]): void
   if (approved > 0 && !progress.some((p) => p.changesNeeded)) throw new AppError('agreements.approvals_exist', 'conflict', [], { approved });
 }
 
+/**
+ * Decision records and signatures may be corrected, annulled or revoked while the agreement is not yet in
+ * force (signed by all but before the entry-into-force date counts as not in force). From then on the
+ * record is final: a change needs a new version or an amendment (`status` is the status today).
+ */
+export function assertRecordsOpen(status: AgreementStatus): void {
+  if (status === 'in_force' || status === 'expired' || status === 'superseded') throw new AppError('agreements.records_final', 'conflict', [], { status });
+}
+
+/** The media type of a scanned signature page by its first bytes (magic numbers), whatever its name says. */
+export function sniffScanType(bytes: Uint8Array): ScanMediaType | null {
+  const starts = (sig: readonly number[]) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  return null;
+}
+
 // ───────────────────────────── status by date ─────────────────────────────
 
 const nextDay = (d: string) => {
@@ -241,7 +286,7 @@ export function currentStatus(
 /** The legal steps from a stored status to the current one (for the audit trail); null when there are none. */
 export function statusPath(from: AgreementStatus, to: AgreementStatus): AgreementStatus[] | null {
   if (from === to) return [];
-  const path: AgreementStatus[] = from === 'signed_by_all' && to !== 'in_force' ? ['in_force', to] : [to];
+  const path: AgreementStatus[] = from === 'signed_by_all' && to !== 'in_force' && to !== 'in_approval' ? ['in_force', to] : [to];
   let at = from;
   for (const s of path) {
     if (!canTransition(at, s)) return null;

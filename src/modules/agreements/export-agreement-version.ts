@@ -26,7 +26,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * A published version as DOCX (for the parties' agendas) or PDF/A-2b (for archiving), in Finnish or
- * Swedish, with the decisions and signatures recorded on that version. Visible exactly like the version
+ * Swedish, with the decisions and signatures recorded on that version (annulled and revoked ones left out;
+ * a scanned wet-ink signature page is mentioned with its SHA-256). Visible exactly like the version
  * page: to everyone once public (comment round or beyond), before that to the parties only.
  */
 export async function exportAgreementVersion(ctx: Ctx, agreementId: string, number: number, format: ExportFormat, lang: ExportLang): Promise<ExportedDocument> {
@@ -38,11 +39,11 @@ export async function exportAgreementVersion(ctx: Ctx, agreementId: string, numb
   const state = await loadApprovalState(ctx.db, agreement.id);
   const decisions = state
     .flatMap((p) => p.decisions)
-    .filter((d) => d.versionId === v.id)
+    .filter((d) => d.versionId === v.id && !d.annulled)
     .sort((a, b) => (a.meetingDate === b.meetingDate ? a.recordedAt.getTime() - b.recordedAt.getTime() : a.meetingDate < b.meetingDate ? -1 : 1));
   const signatures = state
     .flatMap((p) => p.signatures)
-    .filter((x) => x.versionId === v.id && x.sha256 === v.sha256)
+    .filter((x) => x.versionId === v.id && x.sha256 === v.sha256 && !x.revoked)
     .sort((a, b) => (a.signedOn === b.signedOn ? a.recordedAt.getTime() - b.recordedAt.getTime() : a.signedOn < b.signedOn ? -1 : 1));
   const model = buildAgreementDocument(snapshot, { version: v, decisions, signatures }, lang);
   const body = format === 'docx' ? await renderDocx(model) : await renderPdf(model);

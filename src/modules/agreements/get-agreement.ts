@@ -66,7 +66,8 @@ export async function getAgreement(ctx: Ctx, agreementId: string): Promise<Agree
     listPresentations(ctx.db, agreement.id),
     listRounds(ctx.db, agreement.id),
     agreement.predecessorId ? findAgreement(ctx.db, agreement.predecessorId) : Promise.resolve(undefined),
-    partyApprovals(ctx.db, agreement),
+    // Before any version is sent to approval there is nothing to count: skip the parties' approval state.
+    agreement.approvalVersionId ? partyApprovals(ctx.db, agreement) : Promise.resolve([]),
   ]);
   const approvalVersion = agreement.approvalVersionId ? allVersions.find((v) => v.id === agreement.approvalVersionId) : undefined;
   const visibleIds = new Set(versions.map((v) => v.id));
@@ -85,7 +86,9 @@ export async function getAgreement(ctx: Ctx, agreementId: string): Promise<Agree
     draftEditable: isDraftEditable(agreement.status),
     approval: {
       version: approvalVersion ? { number: approvalVersion.number, label: approvalVersion.label, sha256: approvalVersion.sha256 } : null,
-      parties: approvals.map((p) => ({ partyId: p.party.id, finalApprovalOn: p.progress.finalApproval?.meetingDate ?? null, signedOn: p.progress.signedOn, complete: p.progress.complete })),
+      parties: approvalVersion
+        ? approvals.map((p) => ({ partyId: p.party.id, finalApprovalOn: p.progress.finalApproval?.meetingDate ?? null, signedOn: p.progress.signedOn, complete: p.progress.complete }))
+        : parties.map((p) => ({ partyId: p.id, finalApprovalOn: null, signedOn: null, complete: false })),
       approved: approvals.filter((p) => p.progress.finalApproval).length,
       signed: approvals.filter((p) => p.progress.signaturesComplete).length,
     },

@@ -3,7 +3,7 @@ import { notFound } from '#platform/errors.ts';
 import type { Agreement, Bilingual, PartyRef, VersionInfo } from './agreement.ts';
 import { agreementOr404 } from './agreement-access.ts';
 import { listVersions } from './agreement-queries.ts';
-import type { DecisionOutcome, SignatureMethod } from './approval.ts';
+import type { DecisionOutcome, ScanInfo, SignatureMethod } from './approval.ts';
 import { loadApprovalState } from './approval-queries.ts';
 
 export interface PublicRecord {
@@ -12,8 +12,30 @@ export interface PublicRecord {
   versions: VersionInfo[];
   parties: {
     party: Pick<PartyRef, 'id' | 'name' | 'businessId'>;
-    decisions: { id: string; versionNumber: number; body: Bilingual; meetingDate: string; section: string; outcome: DecisionOutcome; minutesUrl: string | null }[];
-    signatures: { id: string; versionNumber: number; signerName: string; signerTitle: string; signedOn: string; place: string; method: SignatureMethod; sha256: string }[];
+    /** Annulled records stay in the list with the date and reason (shown struck through). */
+    decisions: {
+      id: string;
+      versionNumber: number;
+      body: Bilingual;
+      meetingDate: string;
+      section: string;
+      outcome: DecisionOutcome;
+      minutesUrl: string | null;
+      annulled: { at: Date; reason: string } | null;
+    }[];
+    /** Revoked signatures stay in the list with the date and reason; their scans are not public. */
+    signatures: {
+      id: string;
+      versionNumber: number;
+      signerName: string;
+      signerTitle: string;
+      signedOn: string;
+      place: string;
+      method: SignatureMethod;
+      sha256: string;
+      revoked: { at: Date; reason: string } | null;
+      scan: ScanInfo | null;
+    }[];
   }[];
 }
 
@@ -36,10 +58,30 @@ export async function getPublicRecord(ctx: Ctx, agreementId: string): Promise<Pu
       decisions: p.decisions
         .filter((d) => publicIds.has(d.versionId))
         .sort((x, y) => (x.meetingDate < y.meetingDate ? -1 : x.meetingDate > y.meetingDate ? 1 : 0))
-        .map((d) => ({ id: d.id, versionNumber: d.versionNumber, body: d.body, meetingDate: d.meetingDate, section: d.section, outcome: d.outcome, minutesUrl: d.minutesUrl })),
+        .map((d) => ({
+          id: d.id,
+          versionNumber: d.versionNumber,
+          body: d.body,
+          meetingDate: d.meetingDate,
+          section: d.section,
+          outcome: d.outcome,
+          minutesUrl: d.minutesUrl,
+          annulled: d.annulled && { at: d.annulled.at, reason: d.annulled.reason },
+        })),
       signatures: p.signatures
         .filter((s) => publicIds.has(s.versionId))
-        .map((s) => ({ id: s.id, versionNumber: s.versionNumber, signerName: s.signerName, signerTitle: s.signerTitle, signedOn: s.signedOn, place: s.place, method: s.method, sha256: s.sha256 })),
+        .map((s) => ({
+          id: s.id,
+          versionNumber: s.versionNumber,
+          signerName: s.signerName,
+          signerTitle: s.signerTitle,
+          signedOn: s.signedOn,
+          place: s.place,
+          method: s.method,
+          sha256: s.sha256,
+          revoked: s.revoked && { at: s.revoked.at, reason: s.revoked.reason },
+          scan: s.revoked ? null : s.scan,
+        })),
     })),
   };
 }

@@ -49,12 +49,16 @@ export { lifecyclePolicy, partyApprovalPolicy, type LifecycleAbility, type Party
 export type { ApprovalRound } from './approval-queries.ts';
 export type { PartyApproval } from './approval-state.ts';
 export type { ApprovalSummary } from './get-agreement.ts';
-export { ZRecordDecision, ZSignAgreement, ZSendToApproval, ZReturnToDraft } from './approval-schemas.ts';
+export { ZRecordDecision, ZSignAgreement, ZSendToApproval, ZReturnToDraft, ZCorrectDecision, ZAnnulDecision, ZRevokeSignature } from './approval-schemas.ts';
 export { sendToApproval } from './send-to-approval.ts';
 export { returnToDraft } from './return-to-draft.ts';
 export { saveApprovalChain } from './save-approval-chain.ts';
 export { recordDecision } from './record-decision.ts';
 export { signAgreement } from './sign-agreement.ts';
+export { correctDecision } from './correct-decision.ts';
+export { annulDecision } from './annul-decision.ts';
+export { revokeSignature } from './revoke-signature.ts';
+export { getSignatureScan, type SignatureScanFile } from './get-signature-scan.ts';
 export { updateAgreementStatuses } from './update-agreement-statuses.ts';
 export { getApprovalOverview, type ApprovalOverview } from './get-approval-overview.ts';
 export { getPartyApproval, type PartyApprovalView } from './get-party-approval.ts';

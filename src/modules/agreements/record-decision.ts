@@ -6,13 +6,14 @@ import { assertCan } from '#platform/policy.ts';
 import { parseInput } from '#platform/validation.ts';
 import { actorUserId } from './agreement.ts';
 import { agreementOr404, subjectOf } from './agreement-access.ts';
-import { findVersionByNumber, lockAgreement } from './agreement-queries.ts';
+import { lockAgreement } from './agreement-queries.ts';
 import type { DecisionRecord } from './approval.ts';
 import { partyApprovalPolicy } from './approval-policy.ts';
-import { findDecisionRef, findStep, insertDecision, listApprovalRounds } from './approval-queries.ts';
+import { insertDecision } from './approval-queries.ts';
 import { ZRecordDecision } from './approval-schemas.ts';
 import { partyApprovals, settleApproval } from './approval-state.ts';
-import { notifyIfPartyApproved } from './approval-notifications.ts';
+import { finalApprovalOf, notifyIfPartyApproved } from './approval-notifications.ts';
+import { checkDecisionTarget } from './decision-checks.ts';
 
 const OPEN_STATUSES = ['draft', 'comment_round', 'in_approval'];
 
@@ -32,23 +33,14 @@ export async function recordDecision(ctx: Ctx, agreementId: string, input: Recor
   return ctx.db.transaction(async (tx) => {
     const locked = (await lockAgreement(tx, agreementId))!;
     if (!OPEN_STATUSES.includes(locked.status)) throw new AppError('agreements.approval_closed', 'conflict', [], { status: locked.status });
-    const version = await findVersionByNumber(tx, agreementId, f.versionNumber);
-    const sent = (await listApprovalRounds(tx, agreementId)).map((r) => r.versionId);
-    if (!version || !sent.includes(version.id)) throw invalid([{ field: 'versionNumber', code: 'version_not_sent_to_approval' }]);
-    const step = await findStep(tx, f.stepId);
-    if (!step || step.removed || step.agreementId !== agreementId || step.partyId !== f.partyId) throw invalid([{ field: 'stepId', code: 'invalid_choice' }]);
-    if (f.reExaminesId) {
-      const earlier = await findDecisionRef(tx, f.reExaminesId);
-      if (!earlier || earlier.agreementId !== agreementId || earlier.partyId !== f.partyId || earlier.stepId !== f.stepId || earlier.meetingDate > f.meetingDate) {
-        throw invalid([{ field: 'reExaminesId', code: 'invalid_re_examination' }]);
-      }
-    }
+    const { version, step } = await checkDecisionTarget(tx, agreementId, { ...f, partyId: f.partyId });
+    const finalBefore = await finalApprovalOf(tx, locked, f.partyId);
     const id = await insertDecision(
       tx,
       {
         agreementId,
         partyId: f.partyId,
-        stepId: step.id!,
+        stepId: step.id,
         versionId: version.id,
         bodyFi: step.body.fi,
         bodySv: step.body.sv,
@@ -83,9 +75,9 @@ export async function recordDecision(ctx: Ctx, agreementId: string, input: Recor
         re_examines_id: f.reExaminesId,
       },
     });
-    // A re-examination may complete (or undo) the last missing approval.
+    // A re-examination may complete the last missing approval (settleApproval then queues the "all signed" mail).
     await settleApproval(tx, ctx, locked, f.partyId);
-    await notifyIfPartyApproved(tx, locked, f.partyId, id); // [agreement mail] party approved → parties' editors (approval-notifications.ts)
+    await notifyIfPartyApproved(tx, locked, f.partyId, finalBefore); // [agreement mail] party approved → parties' editors (approval-notifications.ts)
     const [mine] = await partyApprovals(tx, locked, f.partyId);
     return mine!.decisions.find((d) => d.id === id)!;
   });

@@ -1,18 +1,19 @@
+import { createHash } from 'node:crypto';
 import { recordAudit } from '#platform/audit.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Ctx } from '#platform/context.ts';
 import { AppError, invalid, type FieldIssue } from '#platform/errors.ts';
 import { assertCan } from '#platform/policy.ts';
+import { cleanFileName, megabytes, type UploadedFile } from '#platform/uploads.ts';
 import { parseInput } from '#platform/validation.ts';
 import { actorUserId } from './agreement.ts';
 import { agreementOr404, subjectOf } from './agreement-access.ts';
 import { lockAgreement } from './agreement-queries.ts';
-import type { SignatureRecord } from './approval.ts';
+import { sniffScanType, type ScanMediaType, type SignatureRecord } from './approval.ts';
 import { partyApprovalPolicy } from './approval-policy.ts';
-import { findUserTitle, findVersionById, insertSignature } from './approval-queries.ts';
+import { findUserTitle, findVersionById, insertSignature, insertSignatureScan } from './approval-queries.ts';
 import { ZSignAgreement } from './approval-schemas.ts';
 import { partyApprovals, settleApproval } from './approval-state.ts';
-import { notifyIfAllSigned } from './approval-notifications.ts';
 
 /**
  * One of the party's authorised signatories signs the approval version, after the party's final approval:
@@ -20,8 +21,11 @@ import { notifyIfAllSigned } from './approval-notifications.ts';
  * original or an external e-signature service. The signature binds the version's SHA-256: the form sends
  * the hash the signer saw and it must still be the approval version's. The last missing signature of the
  * last party makes the agreement signed by all (and in force, if its start date has come).
+ *
+ * A wet-ink signature may come with its scanned signature page (`scan`: PDF, PNG or JPEG by its first
+ * bytes, not empty, within the size limit it was read with), stored with the record and its SHA-256.
  */
-export async function signAgreement(ctx: Ctx, agreementId: string, input: Record<string, unknown>): Promise<SignatureRecord> {
+export async function signAgreement(ctx: Ctx, agreementId: string, input: Record<string, unknown>, scan?: UploadedFile | null): Promise<SignatureRecord> {
   const agreement = await agreementOr404(ctx.db, agreementId);
   const partyId = typeof input.partyId === 'string' ? input.partyId : '';
   assertCan(partyApprovalPolicy, 'approval.sign', ctx.actor, { agreement: subjectOf(agreement), partyId });
@@ -40,6 +44,13 @@ export async function signAgreement(ctx: Ctx, agreementId: string, input: Record
   if (!signedOn) issues.push({ field: 'signedOn', code: 'required' });
   else if (signedOn > today) issues.push({ field: 'signedOn', code: 'date_in_future' });
   if (f.method === 'e_signature' && !f.reference) issues.push({ field: 'reference', code: 'required' });
+  let scanType: ScanMediaType | null = null;
+  if (scan) {
+    if (f.method !== 'wet_ink') issues.push({ field: 'scan', code: 'scan_wet_ink_only' });
+    else if (scan.truncated || scan.bytes.length > scan.maxBytes) issues.push({ field: 'scan', code: 'file_too_large', params: { max: megabytes(scan.maxBytes) } });
+    else if (scan.bytes.length === 0) issues.push({ field: 'scan', code: 'file_empty' });
+    else if (!(scanType = sniffScanType(scan.bytes))) issues.push({ field: 'scan', code: 'scan_type_not_allowed' });
+  }
   if (issues.length) throw invalid(issues);
 
   return ctx.db.transaction(async (tx) => {
@@ -70,14 +81,32 @@ export async function signAgreement(ctx: Ctx, agreementId: string, input: Record
       },
       now,
     );
+    let scanFacts: { sha256: string; size: number; media_type: string; file_name: string } | null = null;
+    if (scan && scanType) {
+      const sha256 = createHash('sha256').update(scan.bytes).digest('hex');
+      const fileName = cleanFileName(scan.fileName) || `scan.${scanType === 'application/pdf' ? 'pdf' : scanType === 'image/png' ? 'png' : 'jpg'}`;
+      await insertSignatureScan(tx, { signatureId: id, content: scan.bytes, sha256, mediaType: scanType, fileName, uploadedBy: actorUserId(actor) }, now);
+      scanFacts = { sha256, size: scan.bytes.length, media_type: scanType, file_name: fileName };
+    }
     await recordAudit(tx, ctx, {
       partyId: f.partyId,
       action: 'agreement_signature.record',
       targetType: 'agreement_signature',
       targetId: id,
-      after: { agreement_id: agreementId, version: version.number, sha256: version.sha256, method: f.method, signer_name: signerName, signer_title: signerTitle, signed_on: signedOn, place: f.place, reference: f.reference },
+      after: {
+        agreement_id: agreementId,
+        version: version.number,
+        sha256: version.sha256,
+        method: f.method,
+        signer_name: signerName,
+        signer_title: signerTitle,
+        signed_on: signedOn,
+        place: f.place,
+        reference: f.reference,
+        scan: scanFacts,
+      },
     });
-    await notifyIfAllSigned(tx, locked, await settleApproval(tx, ctx, locked, f.partyId)); // [agreement mail] all signed → parties' editors (approval-notifications.ts)
+    await settleApproval(tx, ctx, locked, f.partyId); // the last signature: [agreement mail] all signed → parties' editors (approval-state.ts)
     const [after] = await partyApprovals(tx, locked, f.partyId);
     return after!.signatures.find((s) => s.id === id)!;
   });

@@ -9,18 +9,27 @@ import {
   getCommentRound,
   getVersion,
   listAgreements,
+  annulDecision,
+  correctDecision,
+  getSignatureScan,
   recordDecision,
+  revokeSignature,
+  SCAN_MEDIA_TYPES,
   SIGNATURE_METHODS,
   signAgreement,
   STEP_ROLES,
+  ZAnnulDecision,
+  ZCorrectDecision,
   ZRecordDecision,
+  ZRevokeSignature,
   ZSignAgreement,
   type Agreement,
   type DecisionRecord,
   type SignatureRecord,
   type VersionInfo,
 } from '#modules/agreements/index.ts';
-import { op } from './define.ts';
+import { create as contentDisposition } from 'content-disposition';
+import { op, RawBody } from './define.ts';
 
 const ZName = z.object({ fi: z.string(), sv: z.string(), en: z.string() });
 const ZBilingual = z.object({ fi: z.string(), sv: z.string() }).meta({ id: 'BilingualText' });
@@ -87,6 +96,12 @@ const ZDecisionOut = z
     minutesUrl: z.string().nullable(),
     reExaminesId: z.string().uuid().nullable().describe('The earlier decision of the same body this re-examination replaces'),
     recordedAt: z.string(),
+    rowVersion: z.number().int().describe('Send it back when correcting or annulling the record (409 if it changed meanwhile)'),
+    correctedAt: z.string().nullable().describe('When the record was last corrected'),
+    annulled: z
+      .object({ at: z.string(), reason: z.string() })
+      .nullable()
+      .describe('Set when the record was annulled as entered by mistake: it stays listed but no longer counts'),
   })
   .meta({ id: 'AgreementDecision' });
 const decisionOut = (d: DecisionRecord): z.infer<typeof ZDecisionOut> => ({
@@ -106,6 +121,9 @@ const decisionOut = (d: DecisionRecord): z.infer<typeof ZDecisionOut> => ({
   minutesUrl: d.minutesUrl,
   reExaminesId: d.reExaminesId,
   recordedAt: d.recordedAt.toISOString(),
+  rowVersion: d.rowVersion,
+  correctedAt: iso(d.correctedAt),
+  annulled: d.annulled && { at: d.annulled.at.toISOString(), reason: d.annulled.reason },
 });
 
 const ZSignatureOut = z
@@ -121,6 +139,14 @@ const ZSignatureOut = z
     place: z.string(),
     reference: z.string(),
     recordedAt: z.string(),
+    revoked: z
+      .object({ at: z.string(), reason: z.string() })
+      .nullable()
+      .describe('Set when the signature was revoked as recorded by mistake: it stays listed but no longer counts'),
+    scan: z
+      .object({ sha256: z.string(), sizeBytes: z.number().int(), mediaType: z.enum(SCAN_MEDIA_TYPES), fileName: z.string() })
+      .nullable()
+      .describe('The scanned signature page of a wet-ink signature (download with getSignatureScan)'),
   })
   .meta({ id: 'AgreementSignature' });
 const signatureOut = (s: SignatureRecord): z.infer<typeof ZSignatureOut> => ({
@@ -135,6 +161,8 @@ const signatureOut = (s: SignatureRecord): z.infer<typeof ZSignatureOut> => ({
   place: s.place,
   reference: s.reference,
   recordedAt: s.recordedAt.toISOString(),
+  revoked: s.revoked && { at: s.revoked.at.toISOString(), reason: s.revoked.reason },
+  scan: s.scan,
 });
 
 const ZAgreementParams = z.object({ id: z.string().uuid('invalid_uuid') });
@@ -323,14 +351,83 @@ export const agreementOperations = [
     tag: 'agreements',
     summary: 'Sign the version under approval, or record a signature, for the caller’s own party',
     description:
-      'After the party’s final approval. `sha256` must be the hash of the version under approval (409 otherwise). `in_product` signs as the signed-in person (not with an API token); `wet_ink` and `e_signature` record a signature made elsewhere (e-signatures need a `reference`).',
+      'After the party’s final approval. `sha256` must be the hash of the version under approval (409 otherwise). `in_product` signs as the signed-in person (not with an API token); `wet_ink` and `e_signature` record a signature made elsewhere (e-signatures need a `reference`). Send multipart/form-data to attach the scanned signature page of a wet-ink signature as `scan`.',
     security: 'authenticated',
     params: ZAgreementParams,
     body: ZSignAgreement.meta({ id: 'SignAgreementInput' }),
+    files: { scan: 'Scanned signature page of a wet-ink signature: PDF, PNG or JPEG (checked by its content), at most UPLOAD_MAX_MB (default 10 MB)' },
     status: 201,
     errors: [404, 409],
     response: ZSignatureOut,
-    handler: async (ctx, { params, body }) => signatureOut(await signAgreement(ctx, params.id, body)),
+    handler: async (ctx, { params, body, files }) => signatureOut(await signAgreement(ctx, params.id, body, files.scan)),
+  }),
+  op({
+    operationId: 'correctAgreementDecision',
+    method: 'put',
+    path: '/agreements/:id/decisions/:decisionId',
+    tag: 'agreements',
+    summary: 'Correct a decision record of the caller’s own party entered wrongly',
+    description:
+      'The whole record as it should read, with the `rowVersion` it was read with (409 with the current record if it changed meanwhile). Not once the agreement is in force (409 `agreements.records_final`: make a new version or an amendment). The approval is re-evaluated.',
+    security: 'authenticated',
+    params: z.object({ id: z.string().uuid('invalid_uuid'), decisionId: z.string().uuid('invalid_uuid') }),
+    body: ZCorrectDecision.meta({ id: 'CorrectDecisionInput' }),
+    errors: [404, 409],
+    response: ZDecisionOut,
+    handler: async (ctx, { params, body }) => decisionOut(await correctDecision(ctx, params.id, params.decisionId, body)),
+  }),
+  op({
+    operationId: 'annulAgreementDecision',
+    method: 'post',
+    path: '/agreements/:id/decisions/:decisionId/annul',
+    tag: 'agreements',
+    summary: 'Annul a decision record of the caller’s own party entered by mistake',
+    description:
+      'With a reason and the `rowVersion` it was read with. The record stays listed (annulled) and no longer counts; an agreement signed by all goes back to approval if it no longer is. Not once the agreement is in force (409 `agreements.records_final`).',
+    security: 'authenticated',
+    params: z.object({ id: z.string().uuid('invalid_uuid'), decisionId: z.string().uuid('invalid_uuid') }),
+    body: ZAnnulDecision.meta({ id: 'AnnulDecisionInput' }),
+    errors: [404, 409],
+    response: ZDecisionOut,
+    handler: async (ctx, { params, body }) => decisionOut(await annulDecision(ctx, params.id, params.decisionId, body)),
+  }),
+  op({
+    operationId: 'revokeAgreementSignature',
+    method: 'post',
+    path: '/agreements/:id/signatures/:signatureId/revoke',
+    tag: 'agreements',
+    summary: 'Revoke a signature of the caller’s own party recorded by mistake',
+    description:
+      'With a reason. The signature stays listed (revoked) and no longer counts; an agreement signed by all goes back to approval and loses its entry-into-force date. Not once the agreement is in force (409 `agreements.records_final`).',
+    security: 'authenticated',
+    params: z.object({ id: z.string().uuid('invalid_uuid'), signatureId: z.string().uuid('invalid_uuid') }),
+    body: ZRevokeSignature.meta({ id: 'RevokeSignatureInput' }),
+    errors: [404, 409],
+    response: ZSignatureOut,
+    handler: async (ctx, { params, body }) => signatureOut(await revokeSignature(ctx, params.id, params.signatureId, body)),
+  }),
+  op({
+    operationId: 'getSignatureScan',
+    method: 'get',
+    path: '/agreements/:id/signatures/:signatureId/scan',
+    tag: 'agreements',
+    summary: 'Download the scanned signature page of a wet-ink signature',
+    description: 'Public like the signatures (the scan of a revoked signature only for the parties). Sent as an attachment with its checked media type and `X-Content-SHA256`.',
+    security: 'public',
+    params: z.object({ id: z.string().uuid('invalid_uuid'), signatureId: z.string().uuid('invalid_uuid') }),
+    errors: [404],
+    response: z.string(),
+    binary: [...SCAN_MEDIA_TYPES],
+    handler: async (ctx, { params }) => {
+      const f = await getSignatureScan(ctx, params.id, params.signatureId);
+      return new RawBody(f.mediaType, f.body, {
+        'Content-Disposition': contentDisposition(f.fileName, { type: 'attachment' }),
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'X-Content-SHA256': f.sha256,
+        'Cache-Control': 'private, no-store',
+      });
+    },
   }),
   op({
     operationId: 'getApprovalOverview',

@@ -7,6 +7,8 @@ import { isLang, type Lang } from '#i18n/index.ts';
 import type { AppServices } from '../app-context.ts';
 import { sendProblem } from './problem.ts';
 import type { Ctx } from '#platform/context.ts';
+import { DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
+import { isMultipart, parseMultipart } from '../multipart.server.ts';
 
 /**
  * One API operation: its HTTP shape (zod schemas for path, query, body and response) and a handler
@@ -32,14 +34,21 @@ export interface Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   csv?: string;
   /** Statuses of the problem responses this operation can give besides 400/401/403/500. */
   errors?: number[];
-  handler: (ctx: Ctx, input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> }, req: Request) => Promise<unknown>;
+  /**
+   * Files the operation also accepts when the body is sent as multipart/form-data (the other fields then
+   * come as form fields): field name → description. Read with the configured size limit (UPLOAD_MAX_MB).
+   */
+  files?: Record<string, string>;
+  /** A file response (the handler returns a RawBody with the bytes): the media types it can have. */
+  binary?: string[];
+  handler: (ctx: Ctx, input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; files: Record<string, UploadedFile> }, req: Request) => Promise<unknown>;
 }
 
 /** A handler's answer that is not JSON (e.g. CSV): sent as is with its content type. */
 export class RawBody {
   constructor(
     readonly contentType: string,
-    readonly body: string,
+    readonly body: string | Buffer,
     readonly headers: Record<string, string> = {},
   ) {}
 }
@@ -74,10 +83,19 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
         };
         const { lang: _ignored, ...query } = req.query as Record<string, unknown>;
         void _ignored;
+        let rawBody: unknown = req.body;
+        let files: Record<string, UploadedFile> = {};
+        if (o.files && isMultipart(req.get('content-type'))) {
+          const maxFileBytes = services.config.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+          const parsed = await parseMultipart(req.headers as Record<string, string>, req, { fileFields: Object.keys(o.files), maxFileBytes });
+          rawBody = parsed.fields;
+          files = parsed.files;
+        }
         const input = {
           params: parse(o.params, req.params, 'path'),
           query: parse(o.query, query, 'query'),
-          body: parse(o.body, req.body, 'body'),
+          body: parse(o.body, rawBody, 'body'),
+          files,
         };
         const ctx: Ctx = { db: services.db, clock: services.clock, actor, requestId: String(res.locals.requestId), log: services.log.child({ requestId: res.locals.requestId }) };
         const result = await o.handler(ctx, input as never, req);

@@ -102,10 +102,12 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
           ? { description: 'Done' }
           : {
               description: 'OK',
-              content: {
-                'application/json': { schema: collect(o.response, 'output') },
-                ...(o.csv ? { 'text/csv': { schema: { type: 'string', description: o.csv } } } : {}),
-              },
+              content: o.binary
+                ? Object.fromEntries(o.binary.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]))
+                : {
+                    'application/json': { schema: collect(o.response, 'output') },
+                    ...(o.csv ? { 'text/csv': { schema: { type: 'string', description: o.csv } } } : {}),
+                  },
             },
     };
     for (const s of errorStatuses) {
@@ -118,7 +120,7 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
       summary: o.summary,
       description: `${o.description ?? `${o.summary}.`}\n\n${ACCESS_TEXT[o.security]}`,
       parameters,
-      ...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: collect(o.body, 'input') } } } } : {}),
+      ...(o.body ? { requestBody: { required: true, content: requestContent(o, collect(o.body, 'input')) } } : {}),
       responses,
       security: o.security === 'public' ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
     };
@@ -143,5 +145,15 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'kp_session' },
       },
     },
+  };
+}
+
+/** JSON, and for operations that take files also multipart/form-data: the same fields plus the files. */
+function requestContent(o: Operation, json: unknown): Record<string, unknown> {
+  if (!o.files) return { 'application/json': { schema: json } };
+  const files = Object.fromEntries(Object.entries(o.files).map(([name, description]) => [name, { type: 'string', format: 'binary', description }]));
+  return {
+    'application/json': { schema: json },
+    'multipart/form-data': { schema: { allOf: [json, { type: 'object', properties: files }] } },
   };
 }

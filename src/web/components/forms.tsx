@@ -143,6 +143,24 @@ export function SelectField(props: FieldProps & { defaultValue?: string | null; 
   );
 }
 
+/** A file input (the form must be a PostForm with encType="multipart/form-data"). */
+export function FileField(props: FieldProps & { accept?: string }) {
+  const { name, hint, error, required } = props;
+  return (
+    <FieldShell {...props}>
+      <input
+        id={idOf(props)}
+        name={name}
+        type="file"
+        accept={props.accept}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(idOf(props), hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
 export function SubmitButton({ children, name, value, variant }: { children: ReactNode; name?: string; value?: string; variant?: 'secondary' | 'danger' }) {
   return (
     <button type="submit" name={name} value={value} className={variant ? `button button--${variant}` : 'button'}>

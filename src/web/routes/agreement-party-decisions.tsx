@@ -26,7 +26,7 @@ const OPEN = ['draft', 'comment_round', 'in_approval'];
 
 export default function AgreementPartyDecisionsPage({ loaderData, actionData }: Route.ComponentProps) {
   const i = useI18n();
-  const { t, lang, date, dateTime } = i;
+  const { t, lang, date, dateTime, href } = i;
   const a = t.agreements.approval;
   const v = loaderData;
   const party = v.approval.party;
@@ -36,7 +36,8 @@ export default function AgreementPartyDecisionsPage({ loaderData, actionData }: 
   const canRecord = v.actions.includes('approval.record_decision');
   const open = OPEN.includes(v.agreement.status) && v.sentVersions.length > 0;
   const stepOf = (id: string) => v.approval.chain.find((s) => s.id === id);
-  const replaced = new Set(v.approval.decisions.map((d) => d.reExaminesId).filter(Boolean));
+  const replaced = new Set(v.approval.decisions.filter((d) => !d.annulled).map((d) => d.reExaminesId).filter(Boolean));
+  const canCorrect = canRecord && ['draft', 'comment_round', 'in_approval', 'signed_by_all'].includes(v.agreement.status);
   const decisions = [...v.approval.decisions].reverse();
   const labels = {
     stepId: a.step,
@@ -127,8 +128,16 @@ export default function AgreementPartyDecisionsPage({ loaderData, actionData }: 
                 const earlier = d.reExaminesId ? v.approval.decisions.find((x) => x.id === d.reExaminesId) : undefined;
                 const current = v.approvalVersion?.id === d.versionId;
                 return (
-                  <tr key={d.id}>
-                    <th scope="row">{date(d.meetingDate)}</th>
+                  <tr key={d.id} className={d.annulled ? 'record--withdrawn' : undefined}>
+                    <th scope="row">
+                      {d.annulled ? <del>{date(d.meetingDate)}</del> : date(d.meetingDate)}
+                      {d.annulled && (
+                        <>
+                          <br />
+                          <span className="tag tag--warning">{a.annulledTag}</span>
+                        </>
+                      )}
+                    </th>
                     <td>
                       {lang === 'sv' && d.body.sv ? d.body.sv : d.body.fi}
                       {step && <span className="muted"> ({a.roles[step.role]})</span>}
@@ -136,7 +145,27 @@ export default function AgreementPartyDecisionsPage({ loaderData, actionData }: 
                     <td>{d.section || t.common.none}</td>
                     <td>{d.diaryNumber || t.common.none}</td>
                     <td>
-                      {a.outcomes[d.outcome]}
+                      {d.annulled ? <del>{a.outcomes[d.outcome]}</del> : a.outcomes[d.outcome]}
+                      {d.annulled && (
+                        <>
+                          <br />
+                          <span className="muted">{a.annulledBecause(d.annulled.reason, d.annulled.by ?? '–', dateTime(d.annulled.at))}</span>
+                        </>
+                      )}
+                      {d.correctedAt && (
+                        <>
+                          <br />
+                          <span className="muted">{a.correctedAt(dateTime(d.correctedAt))}</span>
+                        </>
+                      )}
+                      {canCorrect && !d.annulled && (
+                        <>
+                          <br />
+                          <a href={href(`/agreements/${v.agreement.id}/parties/${party.id}/decisions/${d.id}`)}>
+                            {a.correctLink(`${lang === 'sv' && d.body.sv ? d.body.sv : d.body.fi} ${date(d.meetingDate)}`)}
+                          </a>
+                        </>
+                      )}
                       {earlier && (
                         <>
                           <br />
@@ -249,7 +278,7 @@ export default function AgreementPartyDecisionsPage({ loaderData, actionData }: 
                 error={failed?.fieldErrors.reExaminesId}
                 options={[
                   { value: '', label: a.reExaminesNone },
-                  ...decisions.map((d) => ({ value: d.id, label: a.reExaminesOption(d.body.fi, date(d.meetingDate), a.outcomes[d.outcome]) })),
+                  ...decisions.filter((d) => !d.annulled).map((d) => ({ value: d.id, label: a.reExaminesOption(d.body.fi, date(d.meetingDate), a.outcomes[d.outcome]) })),
                 ]}
               />
             )}

@@ -1,39 +1,60 @@
-import { getPartyApproval, SIGNATURE_METHODS, signAgreement } from '#modules/agreements/index.ts';
+import { getPartyApproval, revokeSignature, SIGNATURE_METHODS, signAgreement } from '#modules/agreements/index.ts';
+import { DEFAULT_UPLOAD_MAX_BYTES, megabytes } from '#platform/uploads.ts';
 import type { Route } from './+types/agreement-party-signatures';
 import { ctxOf } from '../app-context.ts';
 import { RadioList } from '../components/choice-lists.tsx';
-import { ErrorSummary, Notice, PostForm, SubmitButton, TextField } from '../components/forms.tsx';
+import { ErrorSummary, FileField, Notice, PostForm, SubmitButton, TextArea, TextField } from '../components/forms.tsx';
 import { PartyApprovalNav } from '../components/party-approval-nav.tsx';
-import { attempt, formValues, readForm } from '../forms.server.ts';
+import { attempt } from '../forms.server.ts';
+import { scanLinkText } from '../approval-text.ts';
 import { useI18n } from '../i18n.tsx';
+import { readFormWithFiles } from '../multipart.server.ts';
 import { langOf, load } from '../run.server.ts';
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  return load(request, () => getPartyApproval(ctxOf(context), params.id, params.partyId));
+  const view = await load(request, () => getPartyApproval(ctxOf(context), params.id, params.partyId));
+  return { ...view, maxScanMb: megabytes(context.services.config.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES) };
 }
 
-/** Signs in person, or records a wet-ink or external e-signature, for this party. */
+/**
+ * Signs in person, or records a wet-ink (with its scanned page, multipart) or external e-signature, for
+ * this party; or revokes a signature recorded by mistake (intent=revoke).
+ */
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const form = await readForm(request, context);
-  const values = formValues(form);
-  const res = await attempt(langOf(request), values, () => signAgreement(ctxOf(context), params.id, { ...values, partyId: params.partyId }));
+  const { values, files } = await readFormWithFiles(request, context, { fileFields: ['scan'] });
+  const lang = langOf(request);
+  if (values.intent === 'revoke') {
+    const signatureId = values.signatureId ?? '';
+    const res = await attempt(lang, values, () => revokeSignature(ctxOf(context), params.id, signatureId, values));
+    if (!res.ok) return res.response;
+    return { ok: true as const, revoked: true };
+  }
+  const res = await attempt(lang, values, () => signAgreement(ctxOf(context), params.id, { ...values, partyId: params.partyId }, files.scan));
   if (!res.ok) return res.response;
-  return { ok: true as const };
+  return { ok: true as const, revoked: false };
 }
+
+const OPEN_FOR_CORRECTIONS = ['draft', 'comment_round', 'in_approval', 'signed_by_all'];
+
+const canSignRole = (actions: readonly string[]) => actions.includes('approval.sign');
 
 export default function AgreementPartySignaturesPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, lang, href, date } = useI18n();
+  const i = useI18n();
+  const { t, lang, href, date, dateTime } = i;
   const a = t.agreements.approval;
   const v = loaderData;
   const name = v.approval.party.name[lang];
   const g = v.approval.progress;
-  const failed = actionData && !actionData.ok ? actionData : undefined;
+  const failedAny = actionData && !actionData.ok ? actionData : undefined;
+  const failedRevoke = failedAny?.values.intent === 'revoke' ? failedAny : undefined;
+  const failed = failedAny && !failedRevoke ? failedAny : undefined;
   const val = (k: string, d = '') => failed?.values[k] ?? d;
+  const canRevoke = canSignRole(v.actions) && OPEN_FOR_CORRECTIONS.includes(v.agreement.status);
   const version = v.approvalVersion;
   const finalStep = g.steps.find((s) => s.isFinal);
   const canSign = v.actions.includes('approval.sign');
   const signatures = [...v.approval.signatures].reverse();
-  const labels = { method: a.method, signerName: a.signerName, signerTitle: a.signerTitle, signedOn: a.signedOn, place: a.place, reference: a.reference, sha256: a.approvalHash };
+  const labels = { method: a.method, signerName: a.signerName, signerTitle: a.signerTitle, signedOn: a.signedOn, place: a.place, reference: a.reference, sha256: a.approvalHash, scan: a.scan };
   let blocked: string | null = null;
   if (!canSign) blocked = a.cannotSign;
   else if (v.agreement.status !== 'in_approval' || !version) blocked = a.signNotInApproval;
@@ -45,7 +66,8 @@ export default function AgreementPartySignaturesPage({ loaderData, actionData }:
       <PartyApprovalNav view={v} current="signatures" />
       <h1>{a.signaturesTitle(name)}</h1>
       <p className="lead">{a.signaturesIntro(v.approval.requiredSignatures)}</p>
-      {actionData?.ok && <Notice>{a.signed}</Notice>}
+      {actionData?.ok && <Notice>{actionData.revoked ? a.revoked : a.signed}</Notice>}
+      {failedRevoke && <ErrorSummary message={failedRevoke.message} fieldErrors={failedRevoke.fieldErrors} labels={{ reason: a.revokeReason }} />}
 
       {version && (
         <dl className="facts">
@@ -86,13 +108,28 @@ export default function AgreementPartySignaturesPage({ loaderData, actionData }:
                 <th scope="col">{a.colReference}</th>
                 <th scope="col">{a.colVersion}</th>
                 <th scope="col">{a.colHash}</th>
+                <th scope="col">{a.colScan}</th>
               </tr>
             </thead>
             <tbody>
               {signatures.map((s) => (
-                <tr key={s.id}>
+                <tr key={s.id} className={s.revoked ? 'record--withdrawn' : undefined}>
                   <th scope="row">
-                    {s.signerName}, {s.signerTitle}
+                    {s.revoked ? (
+                      <del>
+                        {s.signerName}, {s.signerTitle}
+                      </del>
+                    ) : (
+                      <>
+                        {s.signerName}, {s.signerTitle}
+                      </>
+                    )}
+                    {s.revoked && (
+                      <>
+                        <br />
+                        <span className="tag tag--warning">{a.revokedTag}</span> <span className="muted">{a.revokedBecause(s.revoked.reason, s.revoked.by ?? '–', dateTime(s.revoked.at))}</span>
+                      </>
+                    )}
                   </th>
                   <td>{date(s.signedOn)}</td>
                   <td>{s.place}</td>
@@ -103,6 +140,41 @@ export default function AgreementPartySignaturesPage({ loaderData, actionData }:
                     <code className="hash" title={s.sha256}>
                       {s.sha256.slice(0, 12)}…
                     </code>
+                  </td>
+                  <td>
+                    {s.scan ? (
+                      <>
+                        <a href={href(`/agreements/${v.agreement.id}/signatures/${s.id}/scan`)} download>
+                          {scanLinkText(i, s.scan)}
+                        </a>
+                        <br />
+                        <code className="hash" title={a.scanHash(s.scan.sha256)}>
+                          {s.scan.sha256.slice(0, 12)}…
+                        </code>
+                      </>
+                    ) : (
+                      t.common.none
+                    )}
+                    {canRevoke && !s.revoked && (
+                      <details className="revoke" open={failedRevoke?.values.signatureId === s.id || undefined}>
+                        <summary>{a.revokeSummary(s.signerName)}</summary>
+                        <PostForm aria-labelledby={`revoke-${s.id}`}>
+                          <p id={`revoke-${s.id}`}>{a.revokeIntro}</p>
+                          <input type="hidden" name="intent" value="revoke" />
+                          <input type="hidden" name="signatureId" value={s.id} />
+                          <TextArea
+                            name="reason"
+                            idPrefix={`revoke-${s.id}`}
+                            label={a.revokeReason}
+                            required
+                            rows={2}
+                            defaultValue={failedRevoke?.values.signatureId === s.id ? failedRevoke.values.reason : ''}
+                            error={failedRevoke?.values.signatureId === s.id ? failedRevoke.fieldErrors.reason : undefined}
+                          />
+                          <SubmitButton variant="danger">{a.revoke}</SubmitButton>
+                        </PostForm>
+                      </details>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -116,7 +188,7 @@ export default function AgreementPartySignaturesPage({ loaderData, actionData }:
         {blocked || !version ? (
           <p>{blocked}</p>
         ) : (
-          <PostForm className="card" aria-labelledby="sign-h">
+          <PostForm className="card" aria-labelledby="sign-h" encType="multipart/form-data">
             <ErrorSummary message={failed?.message} fieldErrors={failed?.fieldErrors} labels={labels} />
             <input type="hidden" name="sha256" value={version.sha256} />
             <RadioList
@@ -132,7 +204,8 @@ export default function AgreementPartySignaturesPage({ loaderData, actionData }:
             <TextField name="signedOn" type="date" label={a.signedOn} defaultValue={val('signedOn')} error={failed?.fieldErrors.signedOn} />
             <TextField name="place" label={a.place} required defaultValue={val('place')} error={failed?.fieldErrors.place} />
             <TextField name="reference" label={a.reference} hint={a.referenceHint} defaultValue={val('reference')} error={failed?.fieldErrors.reference} />
-            <p>
+            <FileField name="scan" label={a.scan} hint={a.scanHint(v.maxScanMb)} accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" error={failed?.fieldErrors.scan} />
+            <p className="hash-confirm">
               <strong>{a.confirmHash(version.sha256)}</strong>
             </p>
             <SubmitButton>{a.sign}</SubmitButton>
