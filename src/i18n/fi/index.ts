@@ -14,7 +14,8 @@ import { tokens } from './tokens.ts';
 import { validation } from './validation.ts';
 import { goals } from './goals.ts';
 import { situation } from './situation.ts';
+import { reports } from './reports.ts';
 
-export const fi = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals };
+export const fi = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports };
 /** Finnish is the source type: every other language must have exactly these keys. */
 export type Catalog = typeof fi;

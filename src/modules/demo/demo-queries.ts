@@ -57,3 +57,9 @@ export async function countDemoAccounts(sql: Sql): Promise<number> {
   const rows = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE email LIKE '%@demo.kumppanuus.fi'`);
   return rows[0]?.n ?? 0;
 }
+
+/** Whether an indicator has any value for an area (code '091', 'HVA19', 'FI'). */
+export async function indicatorHasValues(sql: Sql, id: string, areaCode: string): Promise<boolean> {
+  const rows = await sql.query('SELECT 1 FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num WHERE i.id = $1 AND v.area_code = $2 LIMIT 1', [id, areaCode]);
+  return rows.length > 0;
+}

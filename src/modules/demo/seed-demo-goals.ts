@@ -5,7 +5,7 @@ import type { Actor } from '#platform/actor.ts';
 import type { Ctx } from '#platform/context.ts';
 import { assertCan } from '#platform/policy.ts';
 import { demoPolicy } from './demo-policy.ts';
-import { findDemoActor, findDemoAgreement, indicatorExists } from './demo-queries.ts';
+import { findDemoActor, findDemoAgreement, indicatorExists, indicatorHasValues } from './demo-queries.ts';
 import { TITLE_FI } from './seed-demo-agreement.ts';
 
 const ACTIVE_YOUTH = 'custom:pp-liikkuvat-nuoret';
@@ -18,6 +18,7 @@ const LONELY_ELDERLY = 'custom:pp-yksinaiset-ikaantyneet';
  */
 export async function seedDemoGoals(ctx: Ctx, countyCode: string): Promise<boolean> {
   assertCan(demoPolicy, 'demo.seed', ctx.actor, null);
+  await seedDemoComparisonValues(ctx);
   const agreement = await findDemoAgreement(ctx.db, countyCode, TITLE_FI);
   if (!agreement || agreement.hasGoals || agreement.areaIds.length < 2) return false;
   const [countyEditor, ouluEditor] = await Promise.all(['hva.muokkaaja', 'oulu.muokkaaja'].map((n) => findDemoActor(ctx.db, `${n}@demo.kumppanuus.fi`)));
@@ -56,6 +57,8 @@ export async function seedDemoGoals(ctx: Ctx, countyCode: string): Promise<boole
     });
     await importOwnCsv(ctx, { indicator: LONELY_ELDERLY, fileName: 'demo-yksinaiset.csv', file: 'region_code,year,value\nHVA19,2020,12\nHVA19,2022,11.2\nHVA19,2024,10.1\n' });
   }
+
+  await seedDemoComparisonValues(ctx);
 
   const c = as(countyEditor);
   const [wellbeingArea, participationArea] = agreement.areaIds as [string, string];
@@ -110,4 +113,20 @@ export async function seedDemoGoals(ctx: Ctx, countyCode: string): Promise<boole
     value: '42',
   });
   return true;
+}
+
+/**
+ * The demo indicators' county and whole-country series (illustrative figures like the rest of the demo goals), so
+ * the goals' trends can be compared with the county and the country. Once per indicator: nothing happens when the
+ * indicator is missing or already has values for the whole country.
+ */
+async function seedDemoComparisonValues(ctx: Ctx): Promise<void> {
+  const series: [string, string][] = [
+    [ACTIVE_YOUTH, 'region_code,year,value\nHVA19,2019,39\nHVA19,2021,39.5\nHVA19,2023,41.8\nHVA19,2025,43.6\nFI,2019,37.8\nFI,2021,38.2\nFI,2023,39.9\nFI,2025,41\n'],
+    [LONELY_ELDERLY, 'region_code,year,value\nFI,2020,11.5\nFI,2022,11\nFI,2024,10.6\n'],
+  ];
+  for (const [indicator, file] of series) {
+    if (!(await indicatorExists(ctx.db, indicator)) || (await indicatorHasValues(ctx.db, indicator, 'FI'))) continue;
+    await importOwnCsv(ctx, { indicator, fileName: `demo-${indicator.slice('custom:'.length)}-vertailu.csv`, file });
+  }
 }

@@ -8,7 +8,7 @@ export interface GoalSubject {
   ownerPartyIds: readonly string[];
 }
 
-export type GoalAbility = 'goal.edit' | 'measure.post_update' | 'measure.view_notes';
+export type GoalAbility = 'goal.edit' | 'measure.post_update' | 'measure.view_notes' | 'report.view';
 
 /**
  * Goals, measures and indicator statuses are public. The coordinating party's editors (and administrators) shape
@@ -19,6 +19,8 @@ export const goalPolicy: Policy<GoalAbility, GoalSubject> = {
   'goal.edit': (a, s) => a.kind === 'system' || hasPartyRole(a, s.coordinatingPartyId, 'editor'),
   'measure.post_update': (a, s) => a.kind === 'system' || s.ownerPartyIds.some((p) => hasPartyRole(a, p, 'editor')),
   'measure.view_notes': (a, s) => isPlatformAdmin(a) || s.partyIds.some((p) => roleIn(a, p) !== undefined),
+  // The annual follow-up report is public like the goals pages, for everyone alike: it never holds internal notes.
+  'report.view': () => true,
 };
 
 /** Posting for one owner party: its editors only (an editor of Oulu cannot post as Kempele). */

@@ -106,3 +106,18 @@ export const ZMeasureUpdateInput = z
     if (!v.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'required' });
   });
 export type TMeasureUpdateInput = z.output<typeof ZMeasureUpdateInput>;
+
+/** The year of an annual follow-up report: empty (the default year) or a whole year; the range is checked by the use case. */
+export const ZReportYear = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    const n = typeof v === 'number' ? v : /^\d{1,4}$/.test(v.trim()) ? Number(v.trim()) : Number.NaN;
+    if (!Number.isInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_year' });
+      return z.NEVER;
+    }
+    return n;
+  });
+export const ZReportQuery = z.object({ year: ZReportYear });

@@ -24,3 +24,7 @@ export { addMeasureIndicator } from './add-measure-indicator.ts';
 export { updateMeasureIndicator } from './update-measure-indicator.ts';
 export { addMeasureUpdate } from './add-measure-update.ts';
 export { recordIndicatorValue, type RecordedValue } from './record-indicator-value.ts';
+export * from './report.ts';
+export { getAgreementReport, type ReportQuery } from './get-agreement-report.ts';
+export { exportAgreementReport, type ReportFile, type ReportFormat } from './export-agreement-report.ts';
+export { REPORT_LANGS, type ReportLang } from './report-document.ts';
