@@ -4,6 +4,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { ServerBuild } from 'react-router';
 import { readDataVersion } from '#platform/audit.ts';
+import { helsinkiDate } from '#platform/clock.ts';
 import { catalogs, langFromPath } from '#i18n/index.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 import { createApiRouter } from '../src/web/api/router.ts';
@@ -22,7 +23,7 @@ export function createApp(opts: AppOptions) {
   const readVersion = () => readDataVersion(opts.services.db);
   // Rendered public pages for anonymous visitors, by data version (server/page-cache.ts); 32 MB unless configured.
   const pageCacheBytes = opts.services.config.pageCacheBytes ?? 32 * 1024 * 1024;
-  const pageCache = pageCacheBytes > 0 ? new PageCache(pageCacheBytes, versionSource(opts.services.db)) : undefined;
+  const pageCache = pageCacheBytes > 0 ? new PageCache(pageCacheBytes, versionSource(opts.services.db), () => helsinkiDate(opts.services.clock.now())) : undefined;
   const services: AppServices = {
     ...opts.services,
     extras: opts.services.extras ?? {},

@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { parse } from 'cookie';
 import { readDataVersion } from '#platform/audit.ts';
 import { ANON_COOKIE } from '#platform/auth/cookies.ts';
+import { helsinkiDate } from '#platform/clock.ts';
 import type { Db } from '#platform/db/db.ts';
 import type { Logger } from '#platform/log.ts';
 import { logWhenFinished, requestIdOf } from './request-log.ts';
@@ -37,6 +38,9 @@ import { logWhenFinished, requestIdOf } from './request-log.ts';
  * → 304) and `Cache-Control: private, no-cache` (browsers may keep them but revalidate every time;
  * signed-in pages stay `no-store`).
  *
+ * A page that also depends on today's date (opted in as daily) is stored with the date it was read on
+ * before rendering, and served only on that date.
+ *
  * Hits are answered by `frontDoor`, a plain request listener in front of Express: Express's own
  * per-request work costs several times what sending a cached page does. The front door gives a hit a
  * fresh X-Request-Id and the usual log line (server/request-log.ts); everything else goes to Express.
@@ -44,6 +48,8 @@ import { logWhenFinished, requestIdOf } from './request-log.ts';
 
 export interface PageEntry {
   version: number;
+  /** For a page that depends on today's date (Helsinki): the date it was rendered on; else null. */
+  day: string | null;
   etag: string;
   /** Response headers to replay, names as first sent (no X-Request-Id, Set-Cookie, Date, ETag or length). */
   headers: [string, string][];
@@ -221,6 +227,8 @@ export class PageCache {
   constructor(
     private readonly maxBytes: number,
     private readonly versions: VersionSource,
+    /** Today's date in Helsinki by the app's clock, for pages that opt in as daily (src/web/public-page.ts). */
+    readonly today: () => string = () => helsinkiDate(new Date()),
   ) {
     this.maxEntryBytes = Math.floor(maxBytes / 8);
   }
@@ -240,11 +248,14 @@ export class PageCache {
     return { ...this.counts, entries: this.entries.size, bytes: this.bytes, versionReads: this.versions.reads };
   }
 
-  /** The page for `key` if it was rendered at `version`; an entry of an older version is dropped. */
+  /**
+   * The page for `key` if it was rendered at `version` (and, for a daily page, today); an entry of an
+   * older version or day is dropped.
+   */
   get(key: string, version: number): PageEntry | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (e.version !== version) {
+    if (e.version !== version || (e.day !== null && e.day !== this.today())) {
       this.delete(key, e);
       return undefined;
     }
@@ -255,11 +266,11 @@ export class PageCache {
   }
 
   /** Builds an entry for a rendered page and keeps it unless it is too big; returns it either way. */
-  store(key: string, version: number, headers: [string, string][], body: Buffer): PageEntry {
+  store(key: string, version: number, headers: [string, string][], body: Buffer, day: string | null = null): PageEntry {
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const size = body.length + key.length + headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 200;
     const head = [...headers.flat(), 'ETag', etag, 'Content-Length', String(body.length)];
-    const entry: PageEntry = { version, etag, headers, body, size, head };
+    const entry: PageEntry = { version, day, etag, headers, body, size, head };
     this.counts.misses++;
     if (size > this.maxEntryBytes) return entry;
     const old = this.entries.get(key);

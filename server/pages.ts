@@ -29,6 +29,7 @@ export function createPageHandler(opts: { services: AppServices; render: Rendere
       const cacheable = cache !== undefined && req.method === 'GET' && isAnonymousRequest(req.headers.cookie);
       // Read before rendering: the page then shows data at least as new as the version it is stored under.
       const version = cacheable ? await cache.versionFor(req) : undefined;
+      const day = cacheable ? cache.today() : null;
       const context = await buildRequestContext(services, req, res);
       res.locals.context = context;
       const response = await render(fetchRequest(req, res), context);
@@ -38,7 +39,7 @@ export function createPageHandler(opts: { services: AppServices; render: Rendere
         version !== undefined &&
         context.actor.kind === 'public' &&
         response.status === 200 &&
-        response.headers.get(PUBLIC_PAGE_HEADER) === '1' &&
+        (response.headers.get(PUBLIC_PAGE_HEADER) === '1' || response.headers.get(PUBLIC_PAGE_HEADER) === 'daily') &&
         response.headers.get('content-type')?.startsWith('text/html') &&
         !response.headers.has('set-cookie')
       ) {
@@ -51,7 +52,8 @@ export function createPageHandler(opts: { services: AppServices; render: Rendere
           // Nothing on this page needs the anonymous CSRF cookie: do not hand one out (a cached answer would not).
           res.removeHeader('Set-Cookie');
           const key = cacheKey(req, services.config.trustProxy, req.originalUrl);
-          cache.send(req, res, cache.store(key, version, replayableHeaders(res, response.headers), body));
+          const daily = response.headers.get(PUBLIC_PAGE_HEADER) === 'daily';
+          cache.send(req, res, cache.store(key, version, replayableHeaders(res, response.headers), body, daily ? day : null));
           return;
         }
         sendHeaders(res, response);

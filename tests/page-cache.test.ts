@@ -101,6 +101,20 @@ describe('PageCache', () => {
     expect(cache.stats().entries).toBe(0);
   });
 
+  it('serves a daily page only on the date it was rendered on; other pages regardless of the date', () => {
+    let today = '2026-11-23';
+    const cache = new PageCache(1024 * 1024, new FreshRead(async () => 1), () => today);
+    cache.store('http://h/agreements/a', 5, headers(), html(10), '2026-11-23');
+    cache.store('http://h/regions/HVA19', 5, headers(), html(20));
+    expect(cache.get('http://h/agreements/a', 5)).toBeDefined();
+    today = '2026-11-24';
+    expect(cache.get('http://h/agreements/a', 5)).toBeUndefined();
+    expect(cache.get('http://h/regions/HVA19', 5)).toBeDefined();
+    // Gone for good, also if the date were the old one again.
+    today = '2026-11-23';
+    expect(cache.get('http://h/agreements/a', 5)).toBeUndefined();
+  });
+
   it('replays the security and content headers, replaces Cache-Control, never keeps per-request headers or the opt-in marker', () => {
     const res = new ServerResponse(new IncomingMessage(new Socket()));
     res.setHeader('X-Request-Id', 'abc');

@@ -15,3 +15,14 @@ export function publicPageHeaders({ parentHeaders }: { parentHeaders: Headers })
   headers.set(PUBLIC_PAGE_HEADER, '1');
   return headers;
 }
+
+/**
+ * As `publicPageHeaders`, for a page that also depends on the clock, but only through today's date in
+ * Helsinki (an agreement's current status, whether a comment deadline has passed): the cached page is
+ * also dropped when the date changes.
+ */
+export function dailyPublicPageHeaders({ parentHeaders }: { parentHeaders: Headers }): Headers {
+  const headers = new Headers(parentHeaders);
+  headers.set(PUBLIC_PAGE_HEADER, 'daily');
+  return headers;
+}

@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
+import { createAgreement, openCommentRound, publishVersion } from '#modules/agreements/index.ts';
+import { helsinkiDate } from '#platform/clock.ts';
 import { getParty, updateParty } from '#modules/parties/index.ts';
 import { readDataVersion } from '#platform/audit.ts';
 import type { Db } from '#platform/db/db.ts';
@@ -13,7 +15,7 @@ import { createPageHandler, type Renderer } from '../../server/pages.ts';
 import type { AppServices } from '../../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../../src/web/public-page.ts';
 import { createTestActor, createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
-import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+import { movableClock, startTestApp, Visitor, type TestApp } from '../support/http.ts';
 
 /**
  * The page cache (server/page-cache.ts) through the real HTTP app: anonymous visitors get the same bytes
@@ -262,5 +264,43 @@ describe('pages that opt in but are personal after all', () => {
     expect(b.jar.cookies.get('kp_anon')).toBeTruthy();
     expect(a.jar.cookies.get('kp_anon')).not.toBe(b.jar.cookies.get('kp_anon'));
     expect(cache.stats().entries).toBe(1); // only /plain
+  });
+});
+
+/**
+ * Pages that depend on today's date (src/web/public-page.ts `dailyPublicPageHeaders`): the agreement page
+ * says whether the comment deadline has passed, so a page cached on the deadline day must not be served
+ * the day after, although no data changed.
+ */
+describe('daily pages', () => {
+  it('an agreement page cached on the deadline day is rendered anew after midnight (Helsinki)', async () => {
+    const clock = movableClock();
+    const daily = await startTestApp(db, { clock });
+    try {
+      const ctx = { ...testCtx(db), clock };
+      const today = helsinkiDate(clock.now());
+      const a = await createAgreement(ctx, 'HVA19', { titleFi: 'Välimuistin päiväsopimus', validFrom: '2027-01-01', partyIds: [oulu, await partyIdByCode(db, 'HVA19')], sectionKeys: ['principles'] });
+      await publishVersion(ctx, a.id, { label: 'Lausunnolle' });
+      await openCommentRound(ctx, a.id, { versionNumber: 1, deadline: today });
+      const page = async () => (await new Visitor(daily.url).get(`/agreements/${a.id}`)).text();
+      const hits = () => daily.pageCache!.stats().hits;
+
+      const first = await page();
+      expect(first).toContain('Välimuistin päiväsopimus');
+      expect(first).not.toContain('lausuntoaika päättyi');
+      const before = hits();
+      expect(await page()).toBe(first);
+      expect(hits()).toBe(before + 1);
+
+      clock.advance(24 * 60 * 60 * 1000);
+      const nextDay = await page();
+      expect(hits()).toBe(before + 1);
+      expect(nextDay).toContain('lausuntoaika päättyi');
+      // …and that page is cached in its turn.
+      expect(await page()).toBe(nextDay);
+      expect(hits()).toBe(before + 2);
+    } finally {
+      await daily.close();
+    }
   });
 });

@@ -17,8 +17,12 @@ import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextArea, Te
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
+import { dailyPublicPageHeaders } from '../public-page.ts';
 
 const prefixed = (o: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}-${k}`, v]));
+
+/** Anonymous visitors may get this page from the page cache until the data or the date (Helsinki) changes. */
+export const headers = dailyPublicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const round = new URL(request.url).searchParams.get('round') ?? undefined;

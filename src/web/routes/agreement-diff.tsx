@@ -6,6 +6,10 @@ import { SelectField } from '../components/forms.tsx';
 import { WordDiff } from '../components/word-diff.tsx';
 import { useI18n } from '../i18n.tsx';
 import { load } from '../run.server.ts';
+import { publicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache (no forms or per-visitor content for them). */
+export const headers = publicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const sp = new URL(request.url).searchParams;

@@ -7,6 +7,10 @@ import { MeasureStatusTag, RollUpText, StatusRule } from '../components/goal-sta
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
+import { publicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache (no forms or per-visitor content for them). */
+export const headers = publicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return load(request, () => getAgreementGoals(ctxOf(context), params.id));
@@ -39,6 +43,9 @@ export default function AgreementGoalsPage({ loaderData, actionData }: Route.Com
       <h1>{t.goals.listTitle}</h1>
       <p className="lead">{t.goals.listIntro}</p>
       <StatusRule />
+      <p>
+        <a href={href(`/agreements/${agreement.id}/report`)}>{t.reports.linkFromGoals}</a>
+      </p>
       {actionData?.ok && <Notice>{t.goals.saved}</Notice>}
       {failed && <ErrorSummary message={failed.message} fieldErrors={Object.fromEntries(Object.entries(failed.fieldErrors).map(([k, v]) => [`${failedArea}-${k}`, v]))} labels={Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${failedArea}-${k}`, v]))} />}
       {areas.length === 0 && <p>{t.goals.noAreas}</p>}

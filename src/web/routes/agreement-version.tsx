@@ -4,6 +4,10 @@ import { ctxOf } from '../app-context.ts';
 import { AgreementContent, pickText } from '../components/agreement-content.tsx';
 import { useI18n } from '../i18n.tsx';
 import { load } from '../run.server.ts';
+import { publicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache (no forms or per-visitor content for them). */
+export const headers = publicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return load(request, () => getVersion(ctxOf(context), params.id, Number(params.number)));

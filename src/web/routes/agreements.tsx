@@ -3,6 +3,10 @@ import type { Route } from './+types/agreements';
 import { ctxOf } from '../app-context.ts';
 import { useI18n } from '../i18n.tsx';
 import { load } from '../run.server.ts';
+import { dailyPublicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache until the data or the date (Helsinki) changes. */
+export const headers = dailyPublicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return load(request, () => listAgreements(ctxOf(context), params.code));

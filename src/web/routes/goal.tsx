@@ -8,6 +8,10 @@ import { MeasureStatusTag, RollUpText, StatusRule } from '../components/goal-sta
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
+import { publicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache (no forms or per-visitor content for them). */
+export const headers = publicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return load(request, () => getGoal(ctxOf(context), params.id));
