@@ -130,6 +130,116 @@ async function signInError(lang: Lang, c: Contexts) {
   return page;
 }
 
+/**
+ * A second agreement of the demo region, created once through the pages by the county's administrator and
+ * sent to approval, with the county's two decisions recorded (the demo agreement itself stays untouched).
+ * Returns the correction page path of the county's first decision and its signatures page path.
+ */
+let approvalFx: Promise<{ correction: string; signatures: string }> | undefined;
+function agreementInApproval(c: Contexts) {
+  approvalFx ??= (async () => {
+    const page = await c.countyAdmin.newPage();
+    const submit = async (selector: string) => Promise.all([page.waitForLoadState('load'), page.locator(selector).click()]);
+    await page.goto(`${server.url}/regions/HVA19/agreements/new`);
+    await page.locator('#f-titleFi').fill('Saavutettavuustestin sopimus');
+    await page.locator('#f-validFrom').fill('2027-01-01');
+    await Promise.all([page.waitForURL(/\/agreements\/[0-9a-f-]{36}$/), page.locator('main form button[type=submit]').last().click()]);
+    const id = idFrom(new URL(page.url()).pathname, /^\/agreements\/([^/?#]+)/);
+    await page.locator('#f-label').fill('Testiversio');
+    await submit('form:has(#publish-h) button[type=submit]');
+    await page.goto(`${server.url}/agreements/${id}/approval`);
+    await submit('form:has(input[name=intent][value=send]) button[type=submit]');
+    const decisions = `/agreements/${id}/parties/${countyId}/decisions`;
+    for (const step of ['1', '2']) {
+      await page.goto(`${server.url}${decisions}`);
+      const value = await page.locator('#f-stepId option').nth(Number(step) - 1).getAttribute('value');
+      await page.locator('#f-stepId').selectOption(value!);
+      await page.locator('#f-meetingDate').fill(`2025-01-1${step}`);
+      await submit('form[aria-labelledby=record-h] button[type=submit]');
+    }
+    await page.goto(`${server.url}${decisions}`);
+    const correction = await page.locator('main a[href*="/decisions/"]').first().getAttribute('href');
+    await page.close();
+    return { correction: correction!, signatures: `/agreements/${id}/parties/${countyId}/signatures` };
+  })();
+  return approvalFx;
+}
+
+/** The correction page with the annulment form sent without a reason. */
+async function annulWithoutReason(lang: Lang, c: Contexts) {
+  const page = await open(c.countyAdmin, inLang(lang, (await agreementInApproval(c)).correction));
+  await Promise.all([page.waitForLoadState('load'), page.locator('form:has(input[name=intent][value=annul]) button[type=submit]').click()]);
+  await page.locator('.error-summary').waitFor();
+  return page;
+}
+
+/**
+ * Version 2 of the demo agreement (one section's heading and text changed), published once by the county, so
+ * that the version diff has additions and removals to show.
+ */
+let secondVersion: Promise<void> | undefined;
+function demoVersion2(c: Contexts) {
+  secondVersion ??= (async () => {
+    const page = await c.countyAdmin.newPage();
+    await page.goto(`${server.url}/agreements/${agreementId}/sections/${sectionId}`);
+    await page.locator('#f-headingFi').fill(`${await page.locator('#f-headingFi').inputValue()} (muutettu)`);
+    const body = await page.locator('#f-bodyFi').inputValue();
+    await page.locator('#f-bodyFi').fill(`${body.replace(/^\S+/, 'Muutettu')}\n\nLisätty kappale, jossa on **lihavoitu** sana.`);
+    await Promise.all([page.waitForLoadState('load'), page.locator('main button[name=intent][value=save]').click()]);
+    await page.locator('main .notice[role=status]').waitFor();
+    await page.goto(`${server.url}/agreements/${agreementId}`);
+    await page.locator('#f-label').fill('Saavutettavuustesti');
+    await Promise.all([page.waitForLoadState('load'), page.locator('form:has(#publish-h) button[type=submit]').click()]);
+    await page.locator('main .notice[role=status]').waitFor();
+    await page.close();
+  })();
+  return secondVersion;
+}
+
+/** The section editor showing the preview of unsaved Markdown (headings, emphasis, a link, a list). */
+async function sectionPreview(lang: Lang, c: Contexts) {
+  const page = await open(c.countyAdmin, inLang(lang, `/agreements/${agreementId}/sections/${sectionId}`));
+  await page.locator('#f-bodyFi').fill('# Väliotsikko\n\nTekstiä, jossa on **lihavointi** ja [linkki](https://www.example.fi/).\n\n1. yksi\n2. kaksi');
+  await Promise.all([page.waitForLoadState('load'), page.locator('main button[name=intent][value=preview]').click()]);
+  await page.locator('section.preview').waitFor();
+  return page;
+}
+
+/** The new agreement form sent without a title, a start date or parties. */
+async function newAgreementWithErrors(lang: Lang, c: Contexts) {
+  const page = await open(c.countyAdmin, inLang(lang, '/regions/HVA19/agreements/new'));
+  for (const box of await page.locator('#f-partyIds input[type=checkbox]').all()) await box.uncheck();
+  await Promise.all([page.waitForLoadState('load'), page.locator('main form button[type=submit]').last().click()]);
+  await page.locator('.error-summary').waitFor();
+  return page;
+}
+
+/** A page with every disclosure (edit and add forms in <details>) opened, so axe sees the forms. */
+async function withFormsOpen(context: BrowserContext, url: string) {
+  const page = await open(context, url);
+  await page.locator('main details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  return page;
+}
+
+/** An owner's progress update whose value is not a number. */
+async function measureUpdateWithError(lang: Lang, c: Contexts) {
+  const page = await open(c.ouluAdmin, inLang(lang, `/measures/${measureId}`));
+  await page.locator('#f-post-update-areaCode').fill('564');
+  await page.locator('#f-post-update-date').fill('2026-01-15');
+  await page.locator('#f-post-update-value').fill('x');
+  await Promise.all([page.waitForLoadState('load'), page.locator('form:has(input[name=intent][value=post-update]) button[type=submit]').click()]);
+  await page.locator('.error-summary').waitFor();
+  return page;
+}
+
+/** The public record of Keski-Suomi's agreement in force (every party's decisions and signatures). */
+async function recordInForce(lang: Lang, c: Contexts) {
+  const list = await open(c.anon, '/regions/HVA15/agreements');
+  const href = await list.locator('main tbody tr', { hasText: 'Voimassa' }).first().locator('th a').getAttribute('href');
+  await list.close();
+  return open(c.anon, inLang(lang, `${href}/record`));
+}
+
 type Case = [name: string, (lang: Lang, c: Contexts) => Promise<Page>];
 const cases: Case[] = [
   ['front page', (l, c) => open(c.anon, inLang(l, '/'))],
@@ -170,7 +280,26 @@ const cases: Case[] = [
   ['agreement public record', (l, c) => open(c.anon, inLang(l, `/agreements/${agreementId}/record`))],
   ['agreement goals', (l, c) => open(c.anon, inLang(l, `/agreements/${agreementId}/goals`))],
   ['goal', (l, c) => open(c.anon, inLang(l, `/goals/${goalId}`))],
+  ['agreement follow-up report', (l, c) => open(c.anon, inLang(l, `/agreements/${agreementId}/report`))],
+  ['agreement follow-up report with a bad year', (l, c) => open(c.anon, inLang(l, `/agreements/${agreementId}/report?year=1800`), 400)],
   ['measure (owner party)', (l, c) => open(c.ouluAdmin, inLang(l, `/measures/${measureId}`))],
+  ['measure update with an error', measureUpdateWithError],
+  ['agreement goals (coordinating editor, forms open)', (l, c) => withFormsOpen(c.countyAdmin, inLang(l, `/agreements/${agreementId}/goals`))],
+  ['goal (coordinating editor, forms open)', (l, c) => withFormsOpen(c.countyAdmin, inLang(l, `/goals/${goalId}`))],
+  ['measure (coordinating editor, forms open)', (l, c) => withFormsOpen(c.countyAdmin, inLang(l, `/measures/${measureId}`))],
+  ['new agreement with errors', newAgreementWithErrors],
+  ['agreement section preview', sectionPreview],
+  [
+    'agreement version diff',
+    async (l, c) => {
+      await demoVersion2(c);
+      return open(c.countyAdmin, inLang(l, `/agreements/${agreementId}/diff?from=1&to=2`));
+    },
+  ],
+  ['public record of an agreement in force', recordInForce],
+  ['decision record correction form', async (l, c) => open(c.countyAdmin, inLang(l, (await agreementInApproval(c)).correction))],
+  ['decision record correction with an error', annulWithoutReason],
+  ['party signatures with the scan upload form', async (l, c) => open(c.countyAdmin, inLang(l, (await agreementInApproval(c)).signatures))],
 ];
 
 async function run(openPage: Case[1], lang: Lang, c: Contexts) {

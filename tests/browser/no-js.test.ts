@@ -132,3 +132,71 @@ describe('language switcher without JavaScript', () => {
     await ctx.close();
   });
 });
+
+describe('goals without JavaScript', () => {
+  const MEASURE = 'Liikkuva koulu -toimintamalli kaikkiin yläkouluihin';
+
+  test("a measure owner's editor posts an update with a value; a wrong value keeps what was typed", async () => {
+    const ctx = await noJs();
+    const page = await ctx.newPage();
+    await signIn(page, server.url, 'oulu.muokkaaja@demo.kumppanuus.fi');
+    // To the measure through the pages: the region's agreements → the demo agreement → goals → the measure.
+    await page.goto(`${server.url}/regions/HVA19/agreements`);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('main').getByRole('link', { name: /^Pohjois-Pohjanmaan kuntien/ }).click()]);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('main').getByRole('link', { name: 'Tavoitteet ja seuranta' }).click()]);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('main').getByRole('link', { name: MEASURE }).click()]);
+    expect(await page.locator('h1').textContent()).toBe(MEASURE);
+    const updates = page.getByRole('region', { name: 'Tilannepäivitykset' }).getByRole('listitem');
+    const before = await updates.count();
+
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() - 86_400_000));
+    const shownDay = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date(`${day}T12:00:00Z`));
+    const post = page.getByRole('region', { name: 'Lisää tilannepäivitys' });
+    const body = 'Kolmas yläkoulu aloitti; kaksi aloittaa keväällä.';
+    await post.getByLabel('Tila').selectOption({ label: 'Etenee' });
+    await post.getByLabel('Päivitys').fill(body);
+    await post.getByLabel('Aluekoodi').fill('564');
+    await post.getByLabel('Päivämäärä').fill(day);
+    await post.getByLabel('Arvo', { exact: true }).fill('neljäkymmentä');
+    await submit(page);
+
+    // Refused: the summary names the field, the field says why, and everything typed is still there.
+    const summary = page.locator('.error-summary');
+    expect(await summary.getAttribute('role')).toBe('alert');
+    expect(await summary.locator('h2').textContent()).toBe('Lomakkeessa on virheitä');
+    const link = summary.getByRole('link');
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute('href')).toBe('#f-post-update-value');
+    expect(await link.textContent()).toBe('Arvo: Anna luku, esim. 12 tai 12,5.');
+    const value = page.locator('#f-post-update-value');
+    expect(await value.getAttribute('aria-invalid')).toBe('true');
+    expect((await value.getAttribute('aria-describedby'))?.split(' ')).toContain('f-post-update-value-error');
+    const form = page.getByRole('region', { name: 'Lisää tilannepäivitys' });
+    expect(await value.inputValue()).toBe('neljäkymmentä');
+    expect(await form.getByLabel('Tila').inputValue()).toBe('on_track');
+    expect(await form.getByLabel('Päivitys').inputValue()).toBe(body);
+    expect(await form.getByLabel('Aluekoodi').inputValue()).toBe('564');
+    expect(await form.getByLabel('Päivämäärä').inputValue()).toBe(day);
+    expect(await updates.count()).toBe(before);
+
+    await value.fill('43,5');
+    await submit(page);
+    expect(await page.getByRole('status').textContent()).toBe('Päivitys on tallennettu.');
+    expect(await updates.count()).toBe(before + 1);
+    const mine = updates.filter({ hasText: body });
+    expect(await mine.count()).toBe(1);
+    const text = (await mine.textContent())?.replace(/\s+/g, ' ');
+    expect(text).toContain('Oulu, Oulun valmistelija');
+    expect(text).toContain('Etenee');
+    expect(text).toContain(`Arvo 43,5, alue 564, ${shownDay}`);
+    // The measure took the new status, and Oulu's row of the indicator shows the value pushed.
+    const status = page.getByRole('definition').filter({ hasText: 'Etenee' });
+    expect(await status.count()).toBeGreaterThan(0);
+    const ouluRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Oulu (564)' }) });
+    expect(await ouluRow.getByRole('cell').first().textContent()).toContain('43,5');
+    // A fresh load (nothing re-posted) shows the same.
+    await page.goto(page.url());
+    expect(await updates.filter({ hasText: body }).count()).toBe(1);
+    await ctx.close();
+  });
+});

@@ -16,7 +16,7 @@ export function PartyApprovalNav({ view, current }: { view: PartyApprovalView; c
   ];
   return (
     <>
-      <nav aria-label="breadcrumb" className="breadcrumb">
+      <nav aria-label={t.common.breadcrumb} className="breadcrumb">
         <a href={href(`/regions/${ag.countyCode}/agreements`)}>{t.agreements.regionLink}</a> ›{' '}
         <a href={href(`/agreements/${ag.id}`)} lang={title.lang === lang ? undefined : title.lang}>
           {title.text}

@@ -9,6 +9,10 @@ import { TableScroll } from '../components/table.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
+import { dailyPublicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache until the data or the date (Helsinki) changes. */
+export const headers = dailyPublicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const pending = new URL(request.url).searchParams.get('show') === 'pending';
@@ -43,7 +47,7 @@ export default function AgreementApprovalPage({ loaderData, actionData }: Route.
   return (
     <div className="page page--wide">
       <title>{`${a.overviewTitle} – ${title.text} – ${t.common.appName}`}</title>
-      <nav aria-label="breadcrumb" className="breadcrumb">
+      <nav aria-label={t.common.breadcrumb} className="breadcrumb">
         <a href={href(`/regions/${o.region.code}/agreements`)}>{t.agreements.regionLink}</a> ›{' '}
         <a href={href(`/agreements/${ag.id}`)} lang={title.lang === lang ? undefined : title.lang}>
           {title.text}

@@ -7,6 +7,10 @@ import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextField } 
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
+import { dailyPublicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache until the data or the date (Helsinki) changes. */
+export const headers = dailyPublicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return load(request, () => getAgreement(ctxOf(context), params.id));
@@ -92,6 +96,11 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
       <p>
         <a href={href(`/agreements/${a.id}/goals`)}>{t.goals.linkFromAgreement}</a>
       </p>
+      {v.versions.some((x) => x.isPublic) && (
+        <p>
+          <a href={href(`/agreements/${a.id}/record`)}>{t.agreementDocument.record.link}</a>
+        </p>
+      )}
 
       {can('agreement.edit') && (
         <section aria-labelledby="edit-h" className="card">

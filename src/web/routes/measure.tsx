@@ -9,6 +9,10 @@ import { TableScroll } from '../components/table.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
+import { publicPageHeaders } from '../public-page.ts';
+
+/** Anonymous visitors may get this page from the page cache (no forms or per-visitor content for them). */
+export const headers = publicPageHeaders;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   return load(request, () => getMeasure(ctxOf(context), params.id));
@@ -211,7 +215,7 @@ export default function MeasurePage({ loaderData, actionData }: Route.ComponentP
                   <strong>{dateTime(u.createdAt)}</strong> · {t.goals.updateBy(u.party?.name[lang] ?? '', u.authorLabel)} · <MeasureStatusTag status={u.status} />
                 </p>
                 {u.body && <p className="source-text">{u.body}</p>}
-                {u.value !== null && <p>{t.goals.updateValue(fmt(u.value), u.areaCode ?? '', u.observedOn ? date(u.observedOn) : '')}</p>}
+                {u.value !== null && <p>{t.goals.updateValue(fmt(u.value, d.indicators.find((i) => i.link.id === u.linkId)?.indicator?.decimals), u.areaCode ?? '', u.observedOn ? date(u.observedOn) : '')}</p>}
               </li>
             ))}
           </ol>
