@@ -355,51 +355,13 @@ export async function findStep(sql: Sql, id: string): Promise<(ApprovalStep & { 
 
 export async function insertDecision(
   sql: Sql,
-  d: {
-    agreementId: string;
-    partyId: string;
-    stepId: string;
-    versionId: string;
-    bodyFi: string;
-    bodySv: string;
-    meetingDate: string;
-    section: string;
-    diaryNumber: string;
-    preparer: string;
-    presenter: string;
-    proposal: string;
-    decision: string;
-    outcome: DecisionOutcome;
-    minutesUrl: string | null;
-    reExaminesId: string | null;
-    recordedBy: string | null;
-  },
+  d: DecisionContents & { agreementId: string; partyId: string; recordedBy: string | null },
   now: Date,
 ): Promise<string> {
   const rows = await sql.query<{ id: string }>(
-    `INSERT INTO agreement_decision (agreement_id, party_id, step_id, version_id, body_fi, body_sv, meeting_date, section, diary_number,
-        preparer, presenter, proposal, decision, outcome, minutes_url, re_examines_id, recorded_at, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-    [
-      d.agreementId,
-      d.partyId,
-      d.stepId,
-      d.versionId,
-      d.bodyFi,
-      d.bodySv,
-      d.meetingDate,
-      d.section,
-      d.diaryNumber,
-      d.preparer,
-      d.presenter,
-      d.proposal,
-      d.decision,
-      d.outcome,
-      d.minutesUrl,
-      d.reExaminesId,
-      now,
-      d.recordedBy,
-    ],
+    `INSERT INTO agreement_decision (agreement_id, party_id, recorded_at, recorded_by, ${DECISION_COLUMNS.join(', ')})
+     VALUES ($1, $2, $3, $4, ${DECISION_COLUMNS.map((_, i) => `$${i + 5}`).join(', ')}) RETURNING id`,
+    [d.agreementId, d.partyId, now, d.recordedBy, ...decisionValues(d)],
   );
   return rows[0]!.id;
 }
@@ -441,33 +403,17 @@ export interface DecisionContents {
   reExaminesId: string | null;
 }
 
+/** The columns a decision record's contents go to, in the order of `decisionValues`. */
+const DECISION_COLUMNS = ['step_id', 'version_id', 'body_fi', 'body_sv', 'meeting_date', 'section', 'diary_number', 'preparer', 'presenter', 'proposal', 'decision', 'outcome', 'minutes_url', 're_examines_id'] as const;
+const decisionValues = (d: DecisionContents) => [d.stepId, d.versionId, d.bodyFi, d.bodySv, d.meetingDate, d.section, d.diaryNumber, d.preparer, d.presenter, d.proposal, d.decision, d.outcome, d.minutesUrl, d.reExaminesId];
+
 /** Corrects a decision record if nobody changed it since `expected`; false on a stale form (or an annulled record). */
 export async function updateDecision(sql: Sql, id: string, expected: number, d: DecisionContents, userId: string | null, now: Date): Promise<boolean> {
   const rows = await sql.query(
-    `UPDATE agreement_decision SET step_id = $3, version_id = $4, body_fi = $5, body_sv = $6, meeting_date = $7, section = $8, diary_number = $9,
-        preparer = $10, presenter = $11, proposal = $12, decision = $13, outcome = $14, minutes_url = $15, re_examines_id = $16,
-        corrected_at = $17, corrected_by = $18, row_version = row_version + 1
+    `UPDATE agreement_decision SET ${DECISION_COLUMNS.map((c, i) => `${c} = $${i + 5}`).join(', ')},
+        corrected_at = $3, corrected_by = $4, row_version = row_version + 1
       WHERE id = $1 AND row_version = $2 AND annulled_at IS NULL RETURNING id`,
-    [
-      id,
-      expected,
-      d.stepId,
-      d.versionId,
-      d.bodyFi,
-      d.bodySv,
-      d.meetingDate,
-      d.section,
-      d.diaryNumber,
-      d.preparer,
-      d.presenter,
-      d.proposal,
-      d.decision,
-      d.outcome,
-      d.minutesUrl,
-      d.reExaminesId,
-      now,
-      userId,
-    ],
+    [id, expected, now, userId, ...decisionValues(d)],
   );
   return rows.length === 1;
 }
