@@ -1,10 +1,10 @@
 import { data, redirect } from 'react-router';
-import { annulDecision, correctDecision, DECISION_OUTCOMES, getPartyApproval, type DecisionRecord } from '#modules/agreements/index.ts';
+import { annulDecision, correctDecision, getPartyApproval, type DecisionRecord } from '#modules/agreements/index.ts';
 import { href as hrefIn } from '#i18n/index.ts';
 import type { Route } from './+types/agreement-party-decision';
 import { ctxOf } from '../app-context.ts';
-import { RadioList } from '../components/choice-lists.tsx';
-import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextArea, TextField } from '../components/forms.tsx';
+import { DecisionFields, useDecisionFieldLabels } from '../components/decision-fields.tsx';
+import { ErrorSummary, Notice, PostForm, SubmitButton, TextArea } from '../components/forms.tsx';
 import { PartyApprovalNav } from '../components/party-approval-nav.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
@@ -51,21 +51,7 @@ export default function AgreementPartyDecisionPage({ loaderData, actionData }: R
   const open = OPEN_FOR_CORRECTIONS.includes(v.agreement.status);
   const bodyName = lang === 'sv' && d.body.sv ? d.body.sv : d.body.fi;
   const others = v.approval.decisions.filter((x) => x.id !== d.id && !x.annulled);
-  const labels = {
-    stepId: a.step,
-    versionNumber: a.version,
-    meetingDate: a.meetingDate,
-    section: a.section,
-    diaryNumber: a.diaryNumber,
-    preparer: a.preparer,
-    presenter: a.presenter,
-    proposal: a.proposalText,
-    decision: a.decisionText,
-    outcome: a.outcome,
-    minutesUrl: a.minutesUrl,
-    reExaminesId: a.reExamines,
-    reason: a.annulReason,
-  };
+  const labels = { ...useDecisionFieldLabels(), reason: a.annulReason };
   const savedParam = v.savedParam;
   return (
     <div className="page">
@@ -133,50 +119,13 @@ export default function AgreementPartyDecisionPage({ loaderData, actionData }: R
               <ErrorSummary message={failed?.message} fieldErrors={failed?.fieldErrors} labels={labels} />
               <input type="hidden" name="intent" value="correct" />
               <input type="hidden" name="rowVersion" value={rowVersion} />
-              <SelectField
-                name="stepId"
-                label={a.step}
-                required
-                defaultValue={val('stepId', d.stepId)}
-                error={failed?.fieldErrors.stepId}
-                options={v.approval.chain.map((s) => ({ value: s.id ?? '', label: a.stepOption(s.position, lang === 'sv' && s.body.sv ? s.body.sv : s.body.fi, a.roles[s.role]) }))}
+              <DecisionFields
+                chain={v.approval.chain}
+                sentVersions={v.sentVersions}
+                reExaminable={others}
+                value={(k) => val(k, k === 'versionNumber' ? String(d.versionNumber) : (d[k] ?? ''))}
+                fieldErrors={failed?.fieldErrors}
               />
-              <SelectField
-                name="versionNumber"
-                label={a.version}
-                required
-                defaultValue={val('versionNumber', String(d.versionNumber))}
-                error={failed?.fieldErrors.versionNumber}
-                options={v.sentVersions.map((x) => ({ value: String(x.number), label: a.versionOption(x.number, x.label, x.current) }))}
-              />
-              <TextField name="meetingDate" type="date" label={a.meetingDate} required defaultValue={val('meetingDate', d.meetingDate)} error={failed?.fieldErrors.meetingDate} />
-              <TextField name="section" label={a.section} hint={a.sectionHint} inputMode="numeric" defaultValue={val('section', d.section)} error={failed?.fieldErrors.section} />
-              <TextField name="diaryNumber" label={a.diaryNumber} hint={a.diaryNumberHint} defaultValue={val('diaryNumber', d.diaryNumber)} error={failed?.fieldErrors.diaryNumber} />
-              <TextField name="preparer" label={a.preparer} hint={a.preparerHint} defaultValue={val('preparer', d.preparer)} error={failed?.fieldErrors.preparer} />
-              <TextField name="presenter" label={a.presenter} hint={a.presenterHint} defaultValue={val('presenter', d.presenter)} error={failed?.fieldErrors.presenter} />
-              <TextArea name="proposal" label={a.proposalText} rows={4} defaultValue={val('proposal', d.proposal)} error={failed?.fieldErrors.proposal} />
-              <TextArea name="decision" label={a.decisionText} rows={3} defaultValue={val('decision', d.decision)} error={failed?.fieldErrors.decision} />
-              <RadioList
-                name="outcome"
-                legend={a.outcome}
-                checked={val('outcome', d.outcome)}
-                error={failed?.fieldErrors.outcome}
-                options={DECISION_OUTCOMES.map((o) => ({ value: o, label: a.outcomes[o] }))}
-              />
-              <TextField name="minutesUrl" type="url" label={a.minutesUrl} hint={a.minutesUrlHint} defaultValue={val('minutesUrl', d.minutesUrl ?? '')} error={failed?.fieldErrors.minutesUrl} />
-              {others.length > 0 && (
-                <SelectField
-                  name="reExaminesId"
-                  label={a.reExamines}
-                  hint={a.reExaminesHint}
-                  defaultValue={val('reExaminesId', d.reExaminesId ?? '')}
-                  error={failed?.fieldErrors.reExaminesId}
-                  options={[
-                    { value: '', label: a.reExaminesNone },
-                    ...others.map((x) => ({ value: x.id, label: a.reExaminesOption(x.body.fi, date(x.meetingDate), a.outcomes[x.outcome]) })),
-                  ]}
-                />
-              )}
               <SubmitButton>{a.saveCorrection}</SubmitButton>
             </PostForm>
           </section>

@@ -1,9 +1,9 @@
-import { DECISION_OUTCOMES, getPartyApproval, recordDecision } from '#modules/agreements/index.ts';
+import { getPartyApproval, recordDecision } from '#modules/agreements/index.ts';
 import type { Route } from './+types/agreement-party-decisions';
 import { ctxOf } from '../app-context.ts';
 import { stepText } from '../approval-text.ts';
-import { RadioList } from '../components/choice-lists.tsx';
-import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextArea, TextField } from '../components/forms.tsx';
+import { DecisionFields, useDecisionFieldLabels, type DecisionFieldName } from '../components/decision-fields.tsx';
+import { ErrorSummary, Notice, PostForm, SubmitButton } from '../components/forms.tsx';
 import { PartyApprovalNav } from '../components/party-approval-nav.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
@@ -39,19 +39,11 @@ export default function AgreementPartyDecisionsPage({ loaderData, actionData }: 
   const replaced = new Set(v.approval.decisions.filter((d) => !d.annulled).map((d) => d.reExaminesId).filter(Boolean));
   const canCorrect = canRecord && ['draft', 'comment_round', 'in_approval', 'signed_by_all'].includes(v.agreement.status);
   const decisions = [...v.approval.decisions].reverse();
-  const labels = {
-    stepId: a.step,
-    versionNumber: a.version,
-    meetingDate: a.meetingDate,
-    section: a.section,
-    diaryNumber: a.diaryNumber,
-    preparer: a.preparer,
-    presenter: a.presenter,
-    proposal: a.proposalText,
-    decision: a.decisionText,
-    outcome: a.outcome,
-    minutesUrl: a.minutesUrl,
-    reExaminesId: a.reExamines,
+  const labels = useDecisionFieldLabels();
+  const defaults: Partial<Record<DecisionFieldName, string>> = {
+    stepId: v.approval.progress.steps.find((s) => !s.done)?.step.id ?? '',
+    versionNumber: String(v.sentVersions.find((x) => x.current)?.number ?? v.sentVersions[0]?.number ?? ''),
+    outcome: 'approved',
   };
   return (
     <div className="page">
@@ -238,50 +230,13 @@ export default function AgreementPartyDecisionsPage({ loaderData, actionData }: 
         ) : (
           <PostForm className="card" aria-labelledby="record-h">
             <ErrorSummary message={failed?.message} fieldErrors={failed?.fieldErrors} labels={labels} />
-            <SelectField
-              name="stepId"
-              label={a.step}
-              required
-              defaultValue={val('stepId', v.approval.progress.steps.find((s) => !s.done)?.step.id ?? '')}
-              error={failed?.fieldErrors.stepId}
-              options={v.approval.chain.map((s) => ({ value: s.id ?? '', label: a.stepOption(s.position, lang === 'sv' && s.body.sv ? s.body.sv : s.body.fi, a.roles[s.role]) }))}
+            <DecisionFields
+              chain={v.approval.chain}
+              sentVersions={v.sentVersions}
+              reExaminable={decisions.filter((d) => !d.annulled)}
+              value={(k) => val(k, defaults[k] ?? '')}
+              fieldErrors={failed?.fieldErrors}
             />
-            <SelectField
-              name="versionNumber"
-              label={a.version}
-              required
-              defaultValue={val('versionNumber', String(v.sentVersions.find((x) => x.current)?.number ?? v.sentVersions[0]?.number ?? ''))}
-              error={failed?.fieldErrors.versionNumber}
-              options={v.sentVersions.map((x) => ({ value: String(x.number), label: a.versionOption(x.number, x.label, x.current) }))}
-            />
-            <TextField name="meetingDate" type="date" label={a.meetingDate} required defaultValue={val('meetingDate')} error={failed?.fieldErrors.meetingDate} />
-            <TextField name="section" label={a.section} hint={a.sectionHint} inputMode="numeric" defaultValue={val('section')} error={failed?.fieldErrors.section} />
-            <TextField name="diaryNumber" label={a.diaryNumber} hint={a.diaryNumberHint} defaultValue={val('diaryNumber')} error={failed?.fieldErrors.diaryNumber} />
-            <TextField name="preparer" label={a.preparer} hint={a.preparerHint} defaultValue={val('preparer')} error={failed?.fieldErrors.preparer} />
-            <TextField name="presenter" label={a.presenter} hint={a.presenterHint} defaultValue={val('presenter')} error={failed?.fieldErrors.presenter} />
-            <TextArea name="proposal" label={a.proposalText} rows={4} defaultValue={val('proposal')} error={failed?.fieldErrors.proposal} />
-            <TextArea name="decision" label={a.decisionText} rows={3} defaultValue={val('decision')} error={failed?.fieldErrors.decision} />
-            <RadioList
-              name="outcome"
-              legend={a.outcome}
-              checked={val('outcome', 'approved')}
-              error={failed?.fieldErrors.outcome}
-              options={DECISION_OUTCOMES.map((o) => ({ value: o, label: a.outcomes[o] }))}
-            />
-            <TextField name="minutesUrl" type="url" label={a.minutesUrl} hint={a.minutesUrlHint} defaultValue={val('minutesUrl')} error={failed?.fieldErrors.minutesUrl} />
-            {v.approval.decisions.length > 0 && (
-              <SelectField
-                name="reExaminesId"
-                label={a.reExamines}
-                hint={a.reExaminesHint}
-                defaultValue={val('reExaminesId')}
-                error={failed?.fieldErrors.reExaminesId}
-                options={[
-                  { value: '', label: a.reExaminesNone },
-                  ...decisions.filter((d) => !d.annulled).map((d) => ({ value: d.id, label: a.reExaminesOption(d.body.fi, date(d.meetingDate), a.outcomes[d.outcome]) })),
-                ]}
-              />
-            )}
             <SubmitButton>{a.record}</SubmitButton>
           </PostForm>
         )}
