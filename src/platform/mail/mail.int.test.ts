@@ -185,6 +185,18 @@ describe('mail through SMTP', () => {
   });
 });
 
+describe('the order of sending', () => {
+  it('messages go out in the order they were queued, also when queued within one clock tick', async () => {
+    const sent: string[] = [];
+    const mailer = { kind: 'log' as const, send: async (m: { subject: string }) => void sent.push(m.subject), close: () => undefined };
+    const subjects = Array.from({ length: 30 }, (_, i) => `Viesti ${i + 1}`);
+    for (const subject of subjects) await enqueue({ subject });
+    const dispatcher = createMailDispatcher({ db, mailer, log: silentLogger });
+    expect(await dispatcher.drainOnce()).toEqual({ sent: 30, retrying: 0, failed: 0 });
+    expect(sent).toEqual(subjects);
+  });
+});
+
 describe('mail without SMTP', () => {
   it('the log transport appends each message as one JSON line to DATA_DIR/mail.log and logs a short line without the body', async () => {
     const dataDir = path.join(tmp, 'data');

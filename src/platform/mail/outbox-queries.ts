@@ -45,14 +45,14 @@ export async function hasDueMail(sql: Sql, now: Date): Promise<boolean> {
 }
 
 /**
- * Claims the oldest due message: counts the attempt and holds it until `leaseUntil`, so another dispatcher
+ * Claims the oldest due message (in the order queued): counts the attempt and holds it until `leaseUntil`, so another dispatcher
  * (another server process on PostgreSQL) skips it; if this process dies while sending, it is due again then.
  */
 export async function claimDueMail(sql: Sql, now: Date, leaseUntil: Date): Promise<ClaimedMail | undefined> {
   const rows = await sql.query<OutboxRow>(
     `UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = $2
       WHERE id = (SELECT id FROM outbox_message WHERE ${DUE}
-                   ORDER BY next_attempt_at NULLS FIRST, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                   ORDER BY next_attempt_at NULLS FIRST, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING id, recipients, subject, body_text, body_html, lang, attempts`,
     [now, leaseUntil],
   );
