@@ -49,6 +49,7 @@ describe('npm run cli -- import-indicators', () => {
     expect(out).toContain('Yhdistyneiden kuntien rivejä nykyisille kunnille: 23');
     expect(out).toContain('Indikaattorit: sotkanet:127');
     expect(c.err).toContain(`Tallennetaan   [${'#'.repeat(30)}] 100 %  7084/7084`);
+    expect(c.err.filter((l) => l.startsWith('Tallennetaan'))).toHaveLength(1);
   });
 
   it('rejects a file with bad rows (exit 1), naming each line and reason, in the chosen language', async () => {

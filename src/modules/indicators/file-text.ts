@@ -11,6 +11,12 @@ export function decodeFile(input: Uint8Array | string): { text: string } | { iss
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { issue: { line: 1, code: 'encoding_utf16' } };
   }
+  // The platform's strict decoder first (native, fast); the byte-by-byte scan only to name the bad byte's line.
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    // not UTF-8: find where
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     let line = 1;

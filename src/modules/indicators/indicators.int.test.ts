@@ -215,7 +215,7 @@ describe('a file with bad rows', () => {
   });
 });
 
-describe('writing values (COPY straight in on a first import, staged and merged afterwards)', () => {
+describe('writing values (compared with what is stored, then only new rows inserted and changed rows updated)', () => {
   const importCsv = (key: string, csv: string, onProgress?: (p: { phase: string; done: number }) => void) =>
     importOwnCsv(testCtx(db), { indicator: `custom:${key}`, file: csv, fileName: `${key}.csv`, ...(onProgress ? { onProgress } : {}) });
   const stored = async (key: string) =>
@@ -256,7 +256,61 @@ describe('writing values (COPY straight in on a first import, staged and merged 
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
   });
 
-  it('leaves nothing behind when killed while copying on a first import, or while merging later', async () => {
+  it('compares a re-import with what is stored: thousands of awkward doubles unchanged, exactly one value and one provenance updated', async () => {
+    await defineCustomIndicator(testCtx(db), { key: 'write-one-each', titleFi: 'Määrä', additive: true });
+    const codes = (
+      await db.query<{ code: string }>(
+        `SELECT code FROM party WHERE type = 'municipality' AND ended_on IS NULL AND code NOT IN ('507', '588') ORDER BY code LIMIT 40`,
+      )
+    ).map((r) => r.code);
+    const genders = ['total', 'male', 'female'];
+    // Doubles whose shortest form has 16–17 digits (1/7, 0.1 + 0.2 …), tiny and huge ones: they must compare equal after a round trip.
+    const value = (i: number) => [i / 7, 0.1 * i + 0.2, i * 1e-9 + 1 / 3, 1.7976931348623157e300 / (i + 1)][i % 4]!;
+    const lines = (changed?: { at: number; to: number }) => {
+      const out: string[] = [];
+      let i = 0;
+      for (const c of codes)
+        for (let y = 2000; y <= 2022; y++)
+          for (const g of genders) {
+            out.push(`${c},${y},${i === changed?.at ? changed.to : value(i)},${g}`);
+            i++;
+          }
+      return out;
+    };
+    const first = lines();
+    const n = first.length;
+    expect(n).toBe(40 * 23 * 3);
+    // 507 in 2020 with merged Pertunmaa (588): stored as 10 + 1 = 11 with provenance 588.
+    const a = `region_code,year,value,gender\n${first.join('\n')}\n507,2020,10,total\n588,2020,1,total\n`;
+    const imported = await importCsv('write-one-each', a);
+    expect(imported).toMatchObject({ status: 'imported', inserted: n + 1, updated: 0, unchanged: 0, merged: 1 });
+    expect(await importCsv('write-one-each', a)).toMatchObject({ status: 'imported', inserted: 0, updated: 0, unchanged: n + 1 });
+    // One value changed (row 1000), and 507's 11 now given as its own value: the same number, only the provenance differs.
+    const b = `region_code,year,value,gender\n${lines({ at: 1000, to: 12.5 }).join('\n')}\n507,2020,11,total\n`;
+    const second = await importCsv('write-one-each', b);
+    expect(second).toMatchObject({ status: 'imported', inserted: 0, updated: 2, unchanged: n - 1, merged: 0 });
+    const changedRow = first[1000]!.split(',');
+    expect(await valueOf('custom:write-one-each', changedRow[0]!, Number(changedRow[1]), changedRow[3])).toEqual({ value: 12.5, abs_value: null, source_area_code: null });
+    expect(await valueOf('custom:write-one-each', '507', 2020)).toEqual({ value: 11, abs_value: null, source_area_code: null });
+    const byImport = await db.query<{ import_id: number; n: number }>(
+      `SELECT v.import_id, count(*)::int AS n FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num
+        WHERE i.id = 'custom:write-one-each' GROUP BY v.import_id ORDER BY v.import_id`,
+    );
+    expect(byImport.map((r) => [Number(r.import_id), r.n])).toEqual([
+      [imported.importId, n - 1],
+      [second.importId, 2],
+    ]);
+    // Every stored double is the one the file gave, bit for bit.
+    const stored = await db.query<{ value: number }>(
+      `SELECT v.value FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num
+        WHERE i.id = 'custom:write-one-each' AND v.area_code = $1 ORDER BY v.year, v.gender`,
+      [codes[0]],
+    );
+    expect(stored.map((r) => r.value)).toEqual(first.slice(0, 69).map((l) => Number(l.split(',')[2])));
+    expect(await importCsv('write-one-each', b)).toMatchObject({ inserted: 0, updated: 0, unchanged: n + 1 });
+  });
+
+  it('leaves nothing behind when killed while inserting on a first import, or after inserting or updating later', async () => {
     await defineCustomIndicator(testCtx(db), { key: 'write-kill', titleFi: 'Määrä', additive: true });
     const kill = (p: { phase: string; done: number }) => {
       if (p.phase === 'write' && p.done > 0) throw new Error('killed');
@@ -267,8 +321,11 @@ describe('writing values (COPY straight in on a first import, staged and merged 
     expect(await importCsv('write-kill', 'region_code,year,value\n564,2020,1\n')).toMatchObject({ inserted: 1 });
     await expect(importCsv('write-kill', 'region_code,year,value\n564,2020,7\n091,2020,2\n', kill)).rejects.toThrow('killed');
     expect(await stored('write-kill')).toEqual(['564/2020/total=1/-/-']);
+    // Killed after the UPDATE of a changed row (the only write of this import): rolled back too.
+    await expect(importCsv('write-kill', 'region_code,year,value\n564,2020,9\n', kill)).rejects.toThrow('killed');
+    expect(await stored('write-kill')).toEqual(['564/2020/total=1/-/-']);
     expect(await count('SELECT count(*)::int AS n FROM indicator_import')).toBe(imports + 1);
-    // The staging table went with the rolled-back transaction: the next import works on the same connection.
+    // Nothing of the rolled-back transactions is left over: the next import works on the same connection.
     expect(await importCsv('write-kill', 'region_code,year,value\n564,2020,7\n091,2020,2\n')).toMatchObject({ inserted: 1, updated: 1 });
   });
 });

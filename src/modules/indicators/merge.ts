@@ -77,9 +77,9 @@ export function prepareRows(
     list.push({ code: old, year: m.year });
     predecessors.set(m.successor, list);
   }
-  // Duplicate check on a numeric key (much faster than strings for a million rows):
-  // ((indicator × areas + area) × 512 + year − 1800) × 4 + gender, far below 2^53.
-  const firstLine = new Map<number, number>();
+  // Duplicate check per indicator on a small-integer key (much faster than strings, or than numbers beyond 2^31,
+  // for a million rows): (area × 512 + year − 1800) × 4 + gender.
+  const firstLine = new Map<number, Map<number, number>>();
   const areaIndex = new Map<string, number>();
   const GENDER_INDEX = { total: 0, male: 1, female: 2 } as const;
   interface Group {
@@ -125,13 +125,15 @@ export function prepareRows(
     }
     let ai = areaIndex.get(code);
     if (ai === undefined) areaIndex.set(code, (ai = areaIndex.size));
-    const rawKey = ((ind.num * 65536 + ai) * 512 + (r.year - 1800)) * 4 + GENDER_INDEX[r.gender]; // codes never collide across types
-    const first = firstLine.get(rawKey);
+    let seen = firstLine.get(ind.num);
+    if (!seen) firstLine.set(ind.num, (seen = new Map()));
+    const rawKey = (ai * 512 + (r.year - 1800)) * 4 + GENDER_INDEX[r.gender]; // codes never collide across types
+    const first = seen.get(rawKey);
     if (first !== undefined) {
       issues.add({ ...at(r), code: 'duplicate_row', params: { first } });
       continue;
     }
-    firstLine.set(rawKey, r.line ?? r.cell ?? r.row ?? 0);
+    seen.set(rawKey, r.line ?? r.cell ?? r.row ?? 0);
     if (!merger && !(type === 'municipality' && predecessors.has(code))) {
       // The common case: no merger involved, written as it is.
       out.push({ indicatorNum: ind.num, areaType: type, areaCode: code, year: r.year, gender: r.gender, value: r.value, absValue: r.absValue, sourceAreaCode: null });

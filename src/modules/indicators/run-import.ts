@@ -50,9 +50,9 @@ export interface ImportJob {
 /**
  * The one way values get into the database, shared by every format:
  * one transaction (all or nothing: a killed import leaves nothing behind) → parse → check every row (one
- * issue per bad row, naming its line) → map merged municipalities → write with COPY (writeValues: straight
- * into indicator_value on a first import of the file's indicators, else through a staging table and one
- * set-based merge that counts inserted / updated / unchanged in SQL) → import log + audit event.
+ * issue per bad row, naming its line) → map merged municipalities → write (writeValues: compare with what is
+ * stored, read with one COPY … TO, then insert only the new rows in bulk and update only the changed ones;
+ * a re-import of the same file writes nothing) → import log + audit event.
  * A file with bad rows is rejected whole unless `skipInvalid`; a file that cannot
  * be read at all (encoding, header, JSON) is always rejected. A rejection is logged and audited too.
  * See docs/decisions/0008-indicator-import-with-copy.md for the measurements behind the write path.
@@ -103,11 +103,9 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<ImportReport>
       });
       const rows = prepared.rows;
       progress({ phase: 'write', done: 0, total: rows.length });
-      // COPY in chunks (progress moves with them; half-way when only staged), then merged in one statement.
-      const { inserted, updated } = await writeValues(tx, rows, importId, (copied) =>
-        progress({ phase: 'write', done: Math.min(rows.length, Math.floor(copied / 2)), total: rows.length }),
-      );
-      progress({ phase: 'write', done: rows.length, total: rows.length });
+      // Compared with what is stored, then only new and changed rows written, in chunks (progress moves with them).
+      // The last call has done = rows.length (also for no rows), so the CLI prints the finished phase once.
+      const { inserted, updated } = await writeValues(tx, rows, importId, (done) => progress({ phase: 'write', done, total: rows.length }));
       const skipped = Object.values(parsed.ignored).reduce((a, b) => a + b, 0);
       const report: ImportReport = {
         importId,

@@ -174,7 +174,11 @@ export function sotkanetRegionResolver(
 }
 
 const INDICATOR_IDS = new Map<number, string>();
-const GENDER_WORDS: Record<string, Gender> = { total: 'total', male: 'male', female: 'female' };
+const GENDER_WORDS = new Map<string, Gender>([
+  ['total', 'total'],
+  ['male', 'male'],
+  ['female', 'female'],
+]);
 
 interface RawRow {
   indicator: unknown;
@@ -185,36 +189,40 @@ interface RawRow {
   absValue: unknown;
 }
 
+/** Where a row is, for an issue: built only then (a million rows go through readRow). */
+const rowAt = (line: number, row: number | undefined) => (row === undefined ? { line } : { line, row });
+
 /** Checks one Sotkanet data row (JSON or CSV). Returns the row, or records one issue / one ignored reason. */
 function readRow(
   raw: RawRow,
-  at: { line: number; row?: number },
+  line: number,
+  row: number | undefined,
   resolve: (id: number) => RegionResolution | undefined,
   out: ParsedFile,
 ): void {
   const regionId = whole(raw.region);
-  if (regionId === undefined) return out.issues.add({ ...at, code: 'bad_region', params: { value: text(raw.region) } });
+  if (regionId === undefined) return out.issues.add({ ...rowAt(line, row), code: 'bad_region', params: { value: text(raw.region) } });
   const resolved = resolve(regionId);
-  if (!resolved) return out.issues.add({ ...at, code: 'unknown_region', params: { value: regionId } });
+  if (!resolved) return out.issues.add({ ...rowAt(line, row), code: 'unknown_region', params: { value: regionId } });
   if ('ignore' in resolved) return countIgnored(out.ignored, resolved.ignore);
   const indicator = whole(raw.indicator);
-  if (indicator === undefined) return out.issues.add({ ...at, code: 'bad_indicator', params: { value: text(raw.indicator) } });
+  if (indicator === undefined) return out.issues.add({ ...rowAt(line, row), code: 'bad_indicator', params: { value: text(raw.indicator) } });
   const year = whole(raw.year);
-  if (year === undefined) return out.issues.add({ ...at, code: 'bad_year', params: { value: text(raw.year) } });
-  const gender = GENDER_WORDS[text(raw.gender).trim().toLowerCase()];
-  if (!gender) return out.issues.add({ ...at, code: 'bad_gender', params: { value: text(raw.gender) } });
+  if (year === undefined) return out.issues.add({ ...rowAt(line, row), code: 'bad_year', params: { value: text(raw.year) } });
+  const gender = (typeof raw.gender === 'string' ? GENDER_WORDS.get(raw.gender) : undefined) ?? GENDER_WORDS.get(text(raw.gender).trim().toLowerCase());
+  if (!gender) return out.issues.add({ ...rowAt(line, row), code: 'bad_gender', params: { value: text(raw.gender) } });
   if (raw.value === null || raw.value === undefined || raw.value === '') return countIgnored(out.ignored, 'missing_value');
   const value = typeof raw.value === 'number' ? raw.value : typeof raw.value === 'string' ? parseDecimal(raw.value) : undefined;
-  if (value === undefined || !Number.isFinite(value)) return out.issues.add({ ...at, code: 'not_a_number', params: { value: text(raw.value) || typeof raw.value } });
+  if (value === undefined || !Number.isFinite(value)) return out.issues.add({ ...rowAt(line, row), code: 'not_a_number', params: { value: text(raw.value) || typeof raw.value } });
   let absValue: number | null = null;
   if (raw.absValue !== null && raw.absValue !== undefined && raw.absValue !== '') {
     const a = typeof raw.absValue === 'number' ? raw.absValue : typeof raw.absValue === 'string' ? parseDecimal(raw.absValue) : undefined;
-    if (a === undefined || !Number.isFinite(a)) return out.issues.add({ ...at, code: 'not_a_number', params: { value: text(raw.absValue) || typeof raw.absValue } });
+    if (a === undefined || !Number.isFinite(a)) return out.issues.add({ ...rowAt(line, row), code: 'not_a_number', params: { value: text(raw.absValue) || typeof raw.absValue } });
     absValue = a;
   }
   let indicatorId = INDICATOR_IDS.get(indicator);
   if (indicatorId === undefined) INDICATOR_IDS.set(indicator, (indicatorId = `sotkanet:${indicator}`));
-  out.rows.push({ line: at.line, row: at.row, indicatorId, area: resolved.area, year, gender, value, absValue });
+  out.rows.push({ line, row, indicatorId, area: resolved.area, year, gender, value, absValue });
 }
 
 /** Sotkanet /json: a JSON array of flat rows. */
@@ -234,12 +242,11 @@ export function parseSotkanetJson(source: string, resolve: (id: number) => Regio
   out.rowsRead = list.length;
   for (let i = 0; i < list.length; i++) {
     const r = list[i];
-    const at = { line: lines[i] ?? 1, row: i + 1 };
     if (!isObject(r)) {
-      out.issues.add({ ...at, code: 'row_not_an_object' });
+      out.issues.add({ line: lines[i] ?? 1, row: i + 1, code: 'row_not_an_object' });
       continue;
     }
-    readRow({ indicator: r.indicator, region: r.region, year: r.year, gender: r.gender, value: r.value, absValue: r.absValue }, at, resolve, out);
+    readRow(r as unknown as RawRow, lines[i] ?? 1, i + 1, resolve, out);
   }
   return out;
 }
@@ -277,7 +284,7 @@ export function parseSotkanetCsv(source: string, resolve: (id: number) => Region
       continue;
     }
     const [indicator, region, year, gender, value, absValue] = record;
-    readRow({ indicator, region, year, gender, value, absValue }, at, resolve, out);
+    readRow({ indicator, region, year, gender, value, absValue }, at.line, undefined, resolve, out);
   }
   return out;
 }

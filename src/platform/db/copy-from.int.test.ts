@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../tests/support/db.ts';
-import { copyField } from './copy-text.ts';
+import { arrayLiteral, copyField, type CopyRow } from './copy-text.ts';
 import type { Db } from './db.ts';
 
 let db: Db;
@@ -66,5 +66,52 @@ describe('copyFrom (COPY text format on both databases)', () => {
   it('a bad value fails the COPY with the database error', async () => {
     await expect(db.copyFrom('copy_probe', ['id'], [[null]])).rejects.toThrow(/null value|not-null/i);
     expect(copyField('a\tb\\c\nd\re')).toBe('a\\tb\\\\c\\nd\\re');
+  });
+});
+
+describe('copyTo (COPY … TO, text format, on both databases)', () => {
+  const labels = ['tab\there', 'two\nlines', 'cr\r\nlf', 'back\\slash \\N \\t', `"quoted" and 'single'`, '', null, 'ääkköset ✓ 🙂', 'NULL', '\\'];
+  const amounts = [1.5, -0, 1e-300, 123456789.123456, Number.MAX_VALUE, 0.1 + 0.2, null, 1 / 3, Infinity, -Infinity];
+
+  it('reads back text that needs escaping, NULLs and every double exactly, inside a transaction too', async () => {
+    await db.exec('CREATE TABLE copy_out (id integer NOT NULL, label text, amount double precision)');
+    const ids = labels.map((_, i) => i + 1);
+    await db.copyFrom('copy_out', ['id', 'label', 'amount'], [ids, labels, amounts]);
+    const got: CopyRow[] = [];
+    expect(await db.copyTo('SELECT id, label, amount FROM copy_out ORDER BY id', (r) => got.push(r))).toBe(labels.length);
+    expect(got.map((r) => Number(r[0]))).toEqual(ids);
+    expect(got.map((r) => r[1])).toEqual(labels);
+    expect(got.map((r) => (r[2] === null ? null : Number(r[2])))).toEqual(amounts);
+    await db.transaction(async (tx) => {
+      await tx.copyFrom('copy_out', ['id', 'label'], [[100], ['uncommitted']]);
+      const seen: CopyRow[] = [];
+      expect(await tx.copyTo('WITH x AS (SELECT id, label FROM copy_out WHERE id >= 100) SELECT * FROM x', (r) => seen.push(r))).toBe(1);
+      expect(seen).toEqual([['100', 'uncommitted']]);
+    });
+  });
+
+  it('reads many rows, rethrows an error of the callback after the COPY has ended (the connection stays usable), and refuses what is not one query', async () => {
+    const n = 60_000;
+    let sum = 0;
+    expect(await db.copyTo(`SELECT g, repeat('x', 30) || g FROM generate_series(1, ${n}) AS g`, (r) => (sum += Number(r[0])))).toBe(n);
+    expect(sum).toBe((n * (n + 1)) / 2);
+    await db.transaction(async (tx) => {
+      await expect(tx.copyTo('SELECT g FROM generate_series(1, 5000) AS g', () => { throw new Error('stop'); })).rejects.toThrow('stop');
+      expect((await tx.query<{ n: number }>('SELECT 41 + 1 AS n'))[0]!.n).toBe(42);
+    });
+    await expect(db.copyTo('DELETE FROM copy_out', () => {})).rejects.toThrow(/SELECT or WITH/);
+    await expect(db.copyTo('SELECT 1; DROP TABLE copy_out', () => {})).rejects.toThrow(/one SELECT/);
+  });
+});
+
+describe('arrayLiteral (array parameters without the drivers\' per-element escaping)', () => {
+  it('round-trips text that needs quoting, NULLs and doubles through $n::type[]', async () => {
+    const texts = ['a', '', null, 'NULL', 'with,comma', '{braces}', 'quote " and \\ backslash', ' spaces ', 'ääkköset 🙂', 'tab\t'];
+    const t = await db.query<{ v: string | null }>('SELECT unnest($1::text[]) AS v', [arrayLiteral(texts)]);
+    expect(t.map((r) => r.v)).toEqual(texts);
+    const nums = [1.5, 0.1 + 0.2, -1e-300, Number.MAX_VALUE, null, 42, Infinity, -Infinity];
+    const f = await db.query<{ v: number | null }>('SELECT unnest($1::float8[]) AS v', [arrayLiteral(nums)]);
+    expect(f.map((r) => r.v)).toEqual(nums);
+    expect(arrayLiteral([])).toBe('{}');
   });
 });

@@ -3,7 +3,7 @@
  * and PostgreSQL (DATABASE_URL). SQL is plain PostgreSQL with $1 parameters and runs unchanged on both.
  * Only `*-queries.ts` files in modules and `platform/` call these.
  */
-import type { CopyValue } from './copy-text.ts';
+import type { CopyRow, CopyValue } from './copy-text.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -17,17 +17,25 @@ export interface Sql {
    * NULL). Inside a transaction it is part of it. Returns the number of rows loaded.
    */
   copyFrom(table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]): Promise<number>;
+  /**
+   * Bulk read with the database's own COPY (text format; PostgreSQL: TO STDOUT, PGlite: TO '/dev/blob'): runs
+   * `select` (a SELECT or WITH query; COPY takes no parameters, so it may hold only trusted literals) and calls
+   * `onRow` with each row's fields as text, null for NULL (float8 as the server prints it). Much cheaper than a
+   * query for many rows: on PGlite a million rows cost ≈ 1.4 s of CPU this way against ≈ 8 s as a result set.
+   * Returns the number of rows.
+   */
+  copyTo(select: string, onRow: (row: CopyRow) => void): Promise<number>;
 }
 
 export interface Tx extends Sql {
   readonly inTransaction: true;
+  /** Which database runs it, for the rare bulk path that is measurably faster done differently on each. */
+  readonly kind: 'pglite' | 'postgres';
 }
 
 export interface Db extends Sql {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Bulk load rows with COPY FROM STDIN (CSV). See also `copyFrom`. */
-  copyCsv(table: string, columns: readonly string[], csv: string, tx?: Tx): Promise<void>;
   close(): Promise<void>;
   /**
    * Embedded PGlite only (one process can open it, so every write goes through this handle): how many
@@ -68,4 +76,10 @@ export function copyStatement(table: string, columns: readonly string[], from: '
   for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`copyFrom: not a plain identifier: ${name}`);
   if (columns.length === 0) throw new Error('copyFrom: no columns');
   return `COPY ${table} (${columns.join(', ')}) FROM ${from}`;
+}
+
+/** The COPY statement for `copyTo`: the query must be one SELECT or WITH query. */
+export function copyToStatement(select: string, to: 'STDOUT' | "'/dev/blob'"): string {
+  if (!/^\s*(SELECT|WITH)\b/i.test(select) || select.includes(';')) throw new Error('copyTo: expected one SELECT or WITH query');
+  return `COPY (${select}) TO ${to}`;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import { copyTextChunks } from './copy-text.ts';
-import { copyStatement, type Db, type Row, type Tx } from './db.ts';
+import { CopyTextReader, copyTextChunks, type CopyRow } from './copy-text.ts';
+import { copyStatement, copyToStatement, type Db, type Row, type Tx } from './db.ts';
 
 /** Result parsing shared by every PGlite instance (see TYPE_OIDS in db.ts). */
 export const PGLITE_PARSERS = {
@@ -21,7 +21,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 const READ_ONLY = /^\s*select\b/i;
 
 export function wrapPglite(pg: PGlite): Db {
-  const handles = new WeakMap<Tx, Transaction>();
   // Counted when the statement or transaction has finished (committed or not), never before: see Db.writeCount.
   let writes = 0;
   const counted = async <T>(p: Promise<T>): Promise<T> => {
@@ -36,6 +35,13 @@ export function wrapPglite(pg: PGlite): Db {
     const blob = new Blob([...copyTextChunks(values as never)]);
     const res = await q.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
     return res.affectedRows ?? 0;
+  };
+  // COPY (…) TO '/dev/blob': PGlite hands back what the server wrote as a blob.
+  const copyTo = async (q: Pick<PGlite, 'query'> | Transaction, select: string, onRow: (row: CopyRow) => void) => {
+    const res = await q.query(copyToStatement(select, "'/dev/blob'"));
+    const reader = new CopyTextReader(onRow);
+    if (res.blob) reader.push(await res.blob.text());
+    return reader.end();
   };
   return {
     kind: 'pglite',
@@ -52,6 +58,7 @@ export function wrapPglite(pg: PGlite): Db {
       return counted(pg.transaction(async (t) => {
         const tx: Tx = {
           inTransaction: true,
+          kind: 'pglite',
           async query<R extends Row>(text: string, params?: readonly unknown[]) {
             return (await t.query<R>(text, params as unknown[] | undefined)).rows;
           },
@@ -59,18 +66,13 @@ export function wrapPglite(pg: PGlite): Db {
             await t.exec(text);
           },
           copyFrom: (table, columns, values) => copyFrom(t, table, columns, values),
+          copyTo: (select, onRow) => copyTo(t, select, onRow),
         };
-        handles.set(tx, t);
         return fn(tx);
       }));
     },
     copyFrom: (table, columns, values) => counted(copyFrom(pg, table, columns, values)),
-    async copyCsv(table, columns, csv, tx) {
-      const blob = new Blob([csv]);
-      const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
-      const t = tx ? handles.get(tx) : undefined;
-      await counted((t ?? pg).query(sql, [], { blob }));
-    },
+    copyTo: (select, onRow) => copyTo(pg, select, onRow),
     async close() {
       await pg.close();
     },

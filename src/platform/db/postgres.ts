@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { copyTextChunks, type CopyValue } from './copy-text.ts';
+import { CopyTextReader, copyTextChunks, type CopyRow, type CopyValue } from './copy-text.ts';
 import type { Db, Row, Tx } from './db.ts';
-import { TYPE_OIDS, copyStatement } from './db.ts';
+import { TYPE_OIDS, copyStatement, copyToStatement } from './db.ts';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -28,6 +28,25 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     await pipeline(Readable.from(copyTextChunks(values)), stream);
     return stream.rowCount;
   };
+  // COPY (…) TO STDOUT through pg-copy-streams, split into rows as the pieces arrive.
+  const copyTo = async (client: pg.PoolClient, select: string, onRow: (row: CopyRow) => void) => {
+    const { to } = await import('pg-copy-streams');
+    const reader = new CopyTextReader(onRow);
+    const decoder = new TextDecoder();
+    for await (const piece of client.query(to(copyToStatement(select, 'STDOUT')))) reader.push(decoder.decode(piece as Uint8Array, { stream: true }));
+    reader.push(decoder.decode());
+    return reader.end();
+  };
+  /** A client of the pool for one COPY, or the transaction's own. */
+  const withClient = async <T>(client: pg.Pool | pg.PoolClient, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+    if (!(client instanceof pg.Pool)) return fn(client);
+    const c = await client.connect();
+    try {
+      return await fn(c);
+    } finally {
+      c.release();
+    }
+  };
   const wrap = (client: pg.Pool | pg.PoolClient) => ({
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
       const res = await client.query<T>({ text, values: params as unknown[] | undefined });
@@ -36,24 +55,10 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     async exec(text: string) {
       await client.query(text);
     },
-    async copyFrom(table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]) {
-      if (client instanceof pg.Pool) {
-        const c = await client.connect();
-        try {
-          return await copyFrom(c, table, columns, values);
-        } finally {
-          c.release();
-        }
-      }
-      return copyFrom(client, table, columns, values);
-    },
+    copyFrom: (table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]) =>
+      withClient(client, (c) => copyFrom(c, table, columns, values)),
+    copyTo: (select: string, onRow: (row: CopyRow) => void) => withClient(client, (c) => copyTo(c, select, onRow)),
   });
-  const copy = async (client: pg.PoolClient, table: string, columns: readonly string[], csv: string) => {
-    const { from } = await import('pg-copy-streams');
-    const stream = client.query(from(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-    await pipeline(Readable.from([csv]), stream);
-  };
-  const txClients = new WeakMap<Tx, pg.PoolClient>();
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -61,24 +66,13 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const tx: Tx = { inTransaction: true, ...wrap(client) };
-        txClients.set(tx, client);
+        const tx: Tx = { inTransaction: true, kind: 'postgres', ...wrap(client) };
         const result = await fn(tx);
         await client.query('COMMIT');
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => {});
         throw err;
-      } finally {
-        client.release();
-      }
-    },
-    async copyCsv(table, columns, csv, tx) {
-      const existing = tx ? txClients.get(tx) : undefined;
-      if (existing) return copy(existing, table, columns, csv);
-      const client = await pool.connect();
-      try {
-        await copy(client, table, columns, csv);
       } finally {
         client.release();
       }
