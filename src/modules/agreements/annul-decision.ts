@@ -1,17 +1,15 @@
 import { recordAudit } from '#platform/audit.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Ctx } from '#platform/context.ts';
-import { AppError, conflict, notFound } from '#platform/errors.ts';
-import { assertCan } from '#platform/policy.ts';
+import { AppError, conflict } from '#platform/errors.ts';
 import { parseInput } from '#platform/validation.ts';
 import { actorUserId } from './agreement.ts';
-import { agreementOr404, subjectOf } from './agreement-access.ts';
 import { lockAgreement } from './agreement-queries.ts';
 import { assertRecordsOpen, currentStatus, type DecisionRecord } from './approval.ts';
-import { partyApprovalPolicy } from './approval-policy.ts';
-import { annulDecisionRow, countReExaminationsOf, findDecisionRef } from './approval-queries.ts';
+import { annulDecisionRow, countReExaminationsOf } from './approval-queries.ts';
 import { ZAnnulDecision } from './approval-schemas.ts';
 import { partyApprovals, recomputeApproval } from './approval-state.ts';
+import { decisionToAmend } from './decision-checks.ts';
 import { finalApprovalOf, notifyIfPartyApproved } from './approval-notifications.ts';
 
 /**
@@ -21,10 +19,7 @@ import { finalApprovalOf, notifyIfPartyApproved } from './approval-notifications
  * that one. The approval is then re-evaluated (annulling a mistaken rejection may complete it).
  */
 export async function annulDecision(ctx: Ctx, agreementId: string, decisionId: string, input: Record<string, unknown>): Promise<DecisionRecord> {
-  const agreement = await agreementOr404(ctx.db, agreementId);
-  const ref = await findDecisionRef(ctx.db, decisionId);
-  if (!ref || ref.agreementId !== agreementId) throw notFound('agreements.decision_not_found');
-  assertCan(partyApprovalPolicy, 'approval.record_decision', ctx.actor, { agreement: subjectOf(agreement), partyId: ref.partyId });
+  const { ref } = await decisionToAmend(ctx, agreementId, decisionId);
   const f = parseInput(ZAnnulDecision, input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

@@ -1,19 +1,16 @@
 import { changedFields, recordAudit } from '#platform/audit.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Ctx } from '#platform/context.ts';
-import { AppError, conflict, invalid, notFound } from '#platform/errors.ts';
-import { assertCan } from '#platform/policy.ts';
+import { AppError, conflict, invalid } from '#platform/errors.ts';
 import { parseInput } from '#platform/validation.ts';
 import { actorUserId } from './agreement.ts';
-import { agreementOr404, subjectOf } from './agreement-access.ts';
 import { lockAgreement } from './agreement-queries.ts';
 import { assertRecordsOpen, currentStatus, type DecisionRecord } from './approval.ts';
-import { partyApprovalPolicy } from './approval-policy.ts';
-import { findDecisionRef, updateDecision } from './approval-queries.ts';
+import { updateDecision } from './approval-queries.ts';
 import { ZCorrectDecision } from './approval-schemas.ts';
 import { partyApprovals, recomputeApproval } from './approval-state.ts';
 import { finalApprovalOf, notifyIfPartyApproved } from './approval-notifications.ts';
-import { checkDecisionTarget } from './decision-checks.ts';
+import { checkDecisionTarget, decisionToAmend } from './decision-checks.ts';
 
 /** The fields of a decision record the audit trail shows before and after a correction. */
 const audited = (d: DecisionRecord) => ({
@@ -39,10 +36,7 @@ const audited = (d: DecisionRecord) => ({
  * re-evaluated: the correction may complete it (mail to all) or, signed by all, undo it (back to approval).
  */
 export async function correctDecision(ctx: Ctx, agreementId: string, decisionId: string, input: Record<string, unknown>): Promise<DecisionRecord> {
-  const agreement = await agreementOr404(ctx.db, agreementId);
-  const ref = await findDecisionRef(ctx.db, decisionId);
-  if (!ref || ref.agreementId !== agreementId) throw notFound('agreements.decision_not_found');
-  assertCan(partyApprovalPolicy, 'approval.record_decision', ctx.actor, { agreement: subjectOf(agreement), partyId: ref.partyId });
+  const { ref } = await decisionToAmend(ctx, agreementId, decisionId);
   const f = parseInput(ZCorrectDecision, input);
   const now = ctx.clock.now();
   if (f.meetingDate > helsinkiDate(now)) throw invalid([{ field: 'meetingDate', code: 'date_in_future' }]);

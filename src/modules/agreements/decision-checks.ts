@@ -1,9 +1,25 @@
+import type { Ctx } from '#platform/context.ts';
 import type { Tx } from '#platform/db/db.ts';
-import { invalid } from '#platform/errors.ts';
-import type { VersionInfo } from './agreement.ts';
+import { invalid, notFound } from '#platform/errors.ts';
+import { assertCan } from '#platform/policy.ts';
+import type { Agreement, VersionInfo } from './agreement.ts';
+import { agreementOr404, subjectOf } from './agreement-access.ts';
 import { findVersionByNumber } from './agreement-queries.ts';
 import type { ApprovalStep } from './approval.ts';
-import { findDecisionRef, findStep, listApprovalRounds } from './approval-queries.ts';
+import { partyApprovalPolicy } from './approval-policy.ts';
+import { findDecisionRef, findStep, listApprovalRounds, type DecisionRef } from './approval-queries.ts';
+
+/**
+ * The first step of correcting or annulling a decision record: the agreement and the record (404 unless the
+ * record belongs to the agreement), and the actor must record decisions for the record's party.
+ */
+export async function decisionToAmend(ctx: Ctx, agreementId: string, decisionId: string): Promise<{ agreement: Agreement; ref: DecisionRef }> {
+  const agreement = await agreementOr404(ctx.db, agreementId);
+  const ref = await findDecisionRef(ctx.db, decisionId);
+  if (!ref || ref.agreementId !== agreementId) throw notFound('agreements.decision_not_found');
+  assertCan(partyApprovalPolicy, 'approval.record_decision', ctx.actor, { agreement: subjectOf(agreement), partyId: ref.partyId });
+  return { agreement, ref };
+}
 
 /**
  * Shared step of recording and correcting a decision (not exported from the module): the version must have
