@@ -35,7 +35,7 @@ const [out, ...flags] = process.argv.slice(2);
 if (!out || flags.some((f) => f !== '--agreement')) throw new Error('usage: bench/seed.ts <result.json> [--agreement]');
 const config = loadConfig();
 const log = createLogger('warn', { service: 'bench-seed' }, (l) => process.stderr.write(l + '\n'));
-const db = await prepareDatabase(config, log, { seedDemo: true });
+const db = await prepareDatabase(config, log, systemClock, { seedDemo: true });
 const ctxAs = (actor: Actor, label: string): Ctx => ({ db, clock: systemClock, log, actor, requestId: `bench:${label}` });
 const system = ctxAs({ kind: 'system', label: 'bench' }, 'seed');
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
-import { systemClock } from '#platform/clock.ts';
+import { runningClockFrom, systemClock } from '#platform/clock.ts';
 import { loadConfig } from '#platform/config.ts';
 import { createLogger } from '#platform/log.ts';
 import { createApp } from './app.ts';
@@ -20,9 +20,12 @@ if (!existsSync(serverBuild)) {
   process.exit(1);
 }
 
-const db = await prepareDatabase(config, log);
+// One clock for the whole process: use cases, background jobs, the page cache and the demo seed read it.
+const clock = config.clockStart ? runningClockFrom(config.clockStart) : systemClock;
+if (config.clockStart) log.warn('CLOCK_START is set: the server runs on a clock that started at that instant', { clockStart: config.clockStart });
+const db = await prepareDatabase(config, log, clock);
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
-const services = { db, clock: systemClock, log, config, extras: {} as Record<string, unknown> };
+const services = { db, clock, log, config, extras: {} as Record<string, unknown> };
 const integrations = await installOptionalIntegrations(services);
 const { handler } = createApp({ services, build, clientDir: path.join(root, 'build/client') });
 

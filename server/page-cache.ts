@@ -228,7 +228,7 @@ export class PageCache {
     private readonly maxBytes: number,
     private readonly versions: VersionSource,
     /** Today's date in Helsinki by the app's clock, for pages that opt in as daily (src/web/public-page.ts). */
-    readonly today: () => string = () => helsinkiDate(new Date()),
+    readonly today: () => string,
   ) {
     this.maxEntryBytes = Math.floor(maxBytes / 8);
   }

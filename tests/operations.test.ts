@@ -6,11 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { createApp } from '../server/app.ts';
-import { createTestDb, TEST_DB_KIND } from './support/db.ts';
+import { createTestDb, TEST_DB_KIND, testClock } from './support/db.ts';
 
 /**
  * Operations: the production entry (`node --import tsx server/main.ts` with the built app) as a process —
@@ -220,7 +219,7 @@ describe('readiness', () => {
     const log = createLogger('info', {}, (l) => lines.push(l));
     const config = loadConfig({ SESSION_SECRET: 'x'.repeat(32), DATA_DIR: tmp });
     const { handler } = createApp({
-      services: { db, clock: systemClock, log, config },
+      services: { db, clock: testClock(), log, config },
       build: () => Promise.reject(new Error('no pages in this test')),
       clientDir: tmp,
     });

@@ -92,7 +92,7 @@ describe('PageCache', () => {
   const headers = (): [string, string][] => [['content-type', 'text/html; charset=utf-8']];
 
   it('serves a page only at the data version it was rendered at', () => {
-    const cache = new PageCache(1024 * 1024, new FreshRead(async () => 1));
+    const cache = new PageCache(1024 * 1024, new FreshRead(async () => 1), () => '2026-11-23');
     cache.store('http://h/', 5, headers(), html(10));
     expect(cache.get('http://h/', 5)?.body.toString()).toContain('<p>xxxxxxxxxx</p>');
     expect(cache.get('http://h/', 6)).toBeUndefined();
@@ -131,7 +131,7 @@ describe('PageCache', () => {
   });
 
   it('gives each body its own strong ETag', () => {
-    const cache = new PageCache(1024 * 1024, new FreshRead(async () => 1));
+    const cache = new PageCache(1024 * 1024, new FreshRead(async () => 1), () => '2026-11-23');
     const e = cache.store('http://h/', 1, headers(), html(10));
     expect(e.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(cache.store('http://h/other', 1, headers(), html(10)).etag).toBe(e.etag);
@@ -139,7 +139,7 @@ describe('PageCache', () => {
   });
 
   it('is bounded by bytes and drops the least recently used page first', () => {
-    const cache = new PageCache(8 * 1000, new FreshRead(async () => 1));
+    const cache = new PageCache(8 * 1000, new FreshRead(async () => 1), () => '2026-11-23');
     for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) cache.store(`http://h/${k}`, 1, headers(), html(700));
     expect(cache.get('http://h/a', 1)).toBeDefined(); // a becomes the most recently used
     for (const k of ['h', 'i', 'j']) cache.store(`http://h/${k}`, 1, headers(), html(700));

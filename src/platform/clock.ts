@@ -15,6 +15,14 @@ export const fixedClock = (iso: string): Clock & { set(iso: string): void; advan
     },
   };
 };
+/**
+ * A clock that reads `startIso` at the moment it is made and then runs on in real time. The server uses it when
+ * CLOCK_START is set (browser tests and demonstrations on a chosen day); use cases see one consistent time.
+ */
+export const runningClockFrom = (startIso: string): Clock => {
+  const offset = new Date(startIso).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+};
 export const TIME_ZONE = 'Europe/Helsinki';
 
 /** The calendar date in Helsinki, 'YYYY-MM-DD'. */

@@ -28,6 +28,8 @@ const schema = z.object({
   OIDC_LABEL: z.string().default('Entra ID / Suomi.fi'),
   /** Allow plain-http issuers (tests and local development only). */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+  /** The server's clock starts at this instant and runs on in real time (browser tests, demonstrations); never in production. */
+  CLOCK_START: z.string().datetime({ offset: true }).optional(),
 });
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string; allowInsecure: boolean };
   /** E-mail (src/platform/mail): SMTP_* and MAIL_FROM. Not set (configs built by hand in tests): no mail dispatcher. */
   mail?: MailConfig;
+  /** CLOCK_START: the instant the server's clock starts from (tests and demonstrations); unset, the system clock. */
+  clockStart?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     mail: loadMailConfig(env, dataDir),
+    clockStart: e.CLOCK_START,
   };
 }
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, signedInContext, startServer, type TestServer } from './support.ts';
+import { addDays, DEMO_PASSWORD, launchBrowser, SERVER_TODAY, signedInContext, startServer, type TestServer } from './support.ts';
 
 /**
  * The whole life of an agreement, through the pages only, by the people of three parties — the county
@@ -28,10 +28,8 @@ const users = {
   kempeleRecorder: 'kempele.kirjaaja@demo.kumppanuus.fi',
 } as const;
 
-// Dates as the server sees them (Helsinki), and as the Finnish pages print them.
-const isoInHelsinki = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-const TODAY = isoInHelsinki(new Date());
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+// Dates as the server sees them (its clock starts at SERVER_CLOCK_START), and as the Finnish pages print them.
+const TODAY = SERVER_TODAY;
 const YESTERDAY = addDays(TODAY, -1);
 const DEADLINE = addDays(TODAY, 14);
 const UNTIL = `${Number(TODAY.slice(0, 4)) + 4}-12-31`;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demo, launchBrowser, partyIdByName, signIn, startServer, type TestServer } from './support.ts';
+import { addDays, demo, launchBrowser, partyIdByName, SERVER_TODAY, signIn, startServer, type TestServer } from './support.ts';
 
 /** Everything a user needs works with JavaScript turned off: sign in, edit, errors, language. */
 let server: TestServer;
@@ -149,7 +149,7 @@ describe('goals without JavaScript', () => {
     const updates = page.getByRole('region', { name: 'Tilannepäivitykset' }).getByRole('listitem');
     const before = await updates.count();
 
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() - 86_400_000));
+    const day = addDays(SERVER_TODAY, -1);
     const shownDay = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date(`${day}T12:00:00Z`));
     const post = page.getByRole('region', { name: 'Lisää tilannepäivitys' });
     const body = 'Kolmas yläkoulu aloitti; kaksi aloittaa keväällä.';

@@ -23,6 +23,16 @@ export const demo = {
   viewer: 'katselija@demo.kumppanuus.fi',
 } as const;
 
+/**
+ * The test server's clock starts at this instant (CLOCK_START: Monday 23.11.2026 10:00 in Helsinki) and runs on
+ * in real time, so the demo data, deadlines and "today" are the same on whatever day and hour the suite runs.
+ */
+export const SERVER_CLOCK_START = '2026-11-23T08:00:00Z';
+/** The server's date in Helsinki during a run (a run would have to last 14 hours to reach the next day). */
+export const SERVER_TODAY = '2026-11-23';
+/** `iso` ± days, as a 'YYYY-MM-DD' date. */
+export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** `/path` in a language: Finnish unprefixed, Swedish /sv, English /en. */
 export const inLang = (lang: Lang, p: string) => (lang === 'fi' ? p : `/${lang}${p === '/' ? '' : p}`);
 
@@ -53,6 +63,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     LOG_LEVEL: 'info',
     // Tests sign in many times from one address.
     LOGIN_RATE_LIMIT: '1000',
+    CLOCK_START: SERVER_CLOCK_START,
     ...extraEnv,
   };
   delete env.DATABASE_URL;

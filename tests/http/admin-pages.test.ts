@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
 import { addPartyBody } from '#modules/parties/index.ts';
 import type { Db } from '#platform/db/db.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * The audit log, accessibility statement + feedback, feedback handling and party people pages, driven as a
@@ -35,7 +38,7 @@ beforeAll(async () => {
   db = await createTestDb();
   kempele = await partyIdByCode(db, '244');
   oulu = await partyIdByCode(db, '564');
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
   await addPartyBody(testCtx(db), oulu, { kind: 'kaupunginhallitus', nameFi: 'Oulun kaupunginhallitus' });
   await addPartyBody(testCtx(db), kempele, { kind: 'kunnanhallitus', nameFi: 'Kempeleen kunnanhallitus' });
 });
@@ -177,7 +180,7 @@ describe('/parties/:id/people', () => {
 
 describe('flood protection', () => {
   it('limits feedback posts per address (429 with a translated page) without touching other forms', async () => {
-    const own = await startTestApp(db);
+    const own = await startTestApp(db, { clock });
     try {
       const v = new Visitor(own.url);
       let last = 0;

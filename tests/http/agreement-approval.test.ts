@@ -4,8 +4,11 @@ import { createAgreement, getApprovalOverview, publishVersion } from '#modules/a
 import { createApiToken } from '#modules/tokens/index.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * Approval pages driven as a browser without JavaScript (GET pages, POSTed forms with the CSRF token), and
@@ -44,7 +47,7 @@ let kempeleRecorder: Visitor;
 beforeAll(async () => {
   db = await createTestDb();
   for (const code of ['HVA19', '244', 'MK17', '564']) ids[code] = await partyIdByCode(db, code);
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
   const a = await createAgreement(testCtx(db), 'HVA19', {
     titleFi: 'Testialueen strateginen yhteistyösopimus',
     validFrom: '2026-01-01',

@@ -5,8 +5,11 @@ import { createAgreement, getPartyApproval, publishVersion, recordDecision, send
 import { createApiToken } from '#modules/tokens/index.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * Scanned wet-ink signature pages through a real multipart form without JavaScript and through the API,
@@ -54,7 +57,7 @@ const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
 beforeAll(async () => {
   db = await createTestDb();
   for (const code of ['HVA19', '244', 'MK17', '564']) ids[code] = await partyIdByCode(db, code);
-  app = await startTestApp(db, { config: { uploadMaxBytes: MAX } });
+  app = await startTestApp(db, { clock, config: { uploadMaxBytes: MAX } });
   const sys = testCtx(db);
   const a = await createAgreement(sys, 'HVA19', { titleFi: 'Korjausten testisopimus', validFrom: '2027-01-01', partyIds: [ids.HVA19, ids['244'], ids.MK17], sectionKeys: ['principles'] });
   const v = await publishVersion(sys, a.id, { label: 'Kuntajohtajafoorumi 10.9.2025' });

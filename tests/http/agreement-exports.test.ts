@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
 import { createAgreement, openCommentRound, publishVersion } from '#modules/agreements/index.ts';
 import type { Db } from '#platform/db/db.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /** Agreement exports and the public record over HTTP: file names, the version page's rules, links. */
 const PASSWORD = 'agreement-exports-password-1';
@@ -24,7 +27,7 @@ beforeAll(async () => {
   sha = (await publishVersion(sys, publicId, { label: 'Lausunnolle' })).sha256;
   await openCommentRound(sys, publicId, { versionNumber: 1, deadline: '2099-01-31' });
   await createUser(sys, { email: 'kempele.katsoja@test.invalid', displayName: 'Kempeleen katsoja', password: PASSWORD, memberships: [{ partyId: kempele!, role: 'viewer' }] });
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
 });
 afterAll(async () => {
   await app?.close();

@@ -4,14 +4,14 @@ import { createApiToken } from '#modules/tokens/index.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
-import { createTestActor, createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
-import { movableClock, startTestApp, Visitor, type TestApp } from '../support/http.ts';
+import { createTestActor, createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
+import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
 
 /** API tokens over HTTP: bearer authentication, scope, revocation and expiry, and the token operations. */
 const PASSWORD = 'oikein-hyva-salasana';
 let db: Db;
 let app: TestApp;
-const clock = movableClock();
+const clock = testClock();
 let oulu: string;
 let liminka: string;
 let admin: Visitor;
@@ -109,7 +109,7 @@ describe('listing, revoking and expiry', () => {
 
   it('an expired token is refused', async () => {
     const owner = await createTestActor(db, [{ partyId: liminka, role: 'admin' }]);
-    const today = helsinkiDate(new Date());
+    const today = helsinkiDate(clock.now());
     const { secret } = await createApiToken({ ...testCtx(db, owner), clock }, liminka, { name: 'Today only', role: 'viewer', expiresOn: today });
     expect((await api('GET', `/parties/${liminka}`, bearer(secret))).status).toBe(200);
     clock.advance(2 * 24 * 3600 * 1000);

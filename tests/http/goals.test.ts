@@ -5,8 +5,11 @@ import { addMeasure, addMeasureIndicator, createGoal } from '#modules/goals/inde
 import { defineCustomIndicator } from '#modules/indicators/index.ts';
 import { createApiToken } from '#modules/tokens/index.ts';
 import type { Db } from '#platform/db/db.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /** Goals over HTTP: the public pages and API hide internal notes; an owner's token pushes values for its own area. */
 let db: Db;
@@ -30,7 +33,7 @@ beforeAll(async () => {
   await createUser(sys, { email: 'editor@ouka.fi', displayName: 'Olga Oulu', password: 'oikein-hyva-salasana', memberships: [{ partyId: oulu!, role: 'editor' }] });
   ouluSecret = (await createApiToken(sys, oulu!, { name: 'Oulun raportointi', role: 'editor' })).secret;
   ouluViewerSecret = (await createApiToken(sys, oulu!, { name: 'Oulun luku', role: 'viewer' })).secret;
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
 });
 afterAll(async () => {
   await app?.close();

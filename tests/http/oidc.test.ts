@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
-import { createTestDb, testCtx } from '../support/db.ts';
+import { createTestDb, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * Sign-in through a real OpenID Connect provider (oidc-provider, as Entra ID or Suomi.fi would be) on a
@@ -34,6 +37,7 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
   // The app needs the issuer (its config) and the provider needs the app's callback address.
   app = await startTestApp(db, {
+    clock,
     config: { oidc: { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, label: 'Entra ID', allowInsecure: true } },
   });
   const provider = new Provider(issuer, {

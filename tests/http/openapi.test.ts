@@ -2,8 +2,11 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signInWithPassword } from '#modules/accounts/index.ts';
 import type { Db } from '#platform/db/db.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * The published API description (/api/v1/openapi.json) passes Redocly's strict lint, and it tells the truth
@@ -41,7 +44,7 @@ beforeAll(async () => {
   db = await createTestDb();
   kempele = await partyIdByCode(db, '244');
   oulu = await partyIdByCode(db, '564');
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
   const signIn = async (email: string, opts: { isPlatformAdmin?: boolean; memberships?: { partyId: string; role: 'admin' }[] }) => {
     await createUser(testCtx(db), { email, displayName: email, password: PASSWORD, ...opts });
     const s = await signInWithPassword(testCtx(db), { email, password: PASSWORD }, 1);

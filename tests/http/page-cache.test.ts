@@ -14,8 +14,11 @@ import { PageCache, versionSource } from '../../server/page-cache.ts';
 import { createPageHandler, type Renderer } from '../../server/pages.ts';
 import type { AppServices } from '../../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../../src/web/public-page.ts';
-import { createTestActor, createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
-import { movableClock, startTestApp, Visitor, type TestApp } from '../support/http.ts';
+import { createTestActor, createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
+import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * The page cache (server/page-cache.ts) through the real HTTP app: anonymous visitors get the same bytes
@@ -34,8 +37,8 @@ beforeAll(async () => {
   db = await createTestDb();
   oulu = await partyIdByCode(db, '564');
   await createUser(testCtx(db), { email: ADMIN, displayName: 'Outi Välimuisti', password: PASSWORD, memberships: [{ partyId: oulu, role: 'admin' }] });
-  app = await startTestApp(db);
-  uncached = await startTestApp(db, { config: { pageCacheBytes: 0 } });
+  app = await startTestApp(db, { clock });
+  uncached = await startTestApp(db, { clock, config: { pageCacheBytes: 0 } });
 });
 afterAll(async () => {
   await app?.close();
@@ -196,10 +199,10 @@ describe('pages that opt in but are personal after all', () => {
   let renders = 0;
 
   beforeAll(async () => {
-    cache = new PageCache(1024 * 1024, versionSource(db));
+    cache = new PageCache(1024 * 1024, versionSource(db), () => helsinkiDate(clock.now()));
     const services: AppServices = {
       db,
-      clock: { now: () => new Date() },
+      clock,
       log: silentLogger,
       config: { ...app.config },
       extras: {},
@@ -274,7 +277,7 @@ describe('pages that opt in but are personal after all', () => {
  */
 describe('daily pages', () => {
   it('an agreement page cached on the deadline day is rendered anew after midnight (Helsinki)', async () => {
-    const clock = movableClock();
+    const clock = testClock();
     const daily = await startTestApp(db, { clock });
     try {
       const ctx = { ...testCtx(db), clock };

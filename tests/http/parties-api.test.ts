@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#platform/db/db.ts';
-import { createTestDb } from '../support/db.ts';
+import { createTestDb, testClock } from '../support/db.ts';
 import { startTestApp, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /** The public parties API: lists are { items, total, next }, `next` walks every page, bad input names the field. */
 let db: Db;
 let app: TestApp;
 beforeAll(async () => {
   db = await createTestDb();
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
 });
 afterAll(async () => {
   await app?.close();

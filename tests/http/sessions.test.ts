@@ -3,14 +3,14 @@ import { createUser } from '#modules/accounts/index.ts';
 import { sha256 } from '#platform/auth/secrets.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
-import { movableClock, startTestApp, Visitor, type TestApp } from '../support/http.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
+import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
 
 /** Sessions, CSRF and the sign-in rate limit, through the real HTTP app. */
 const PASSWORD = 'oikein-hyva-salasana';
 let db: Db;
 let app: TestApp;
-const clock = movableClock();
+const clock = testClock();
 let oulu: string;
 const ADMIN = 'admin@ouka.fi';
 
@@ -111,7 +111,7 @@ describe('CSRF', () => {
 
 describe('sign-in rate limit', () => {
   it('after LOGIN_RATE_LIMIT attempts answers 429 with a translated page, even to the right password', async () => {
-    const limited = await startTestApp(db, { config: { loginRateLimit: 3 } });
+    const limited = await startTestApp(db, { clock, config: { loginRateLimit: 3 } });
     try {
       const browser = new Visitor(limited.url);
       for (let i = 0; i < 3; i++) expect((await browser.signIn(ADMIN, `wrong-password-${i}`)).status).toBe(401);

@@ -10,8 +10,11 @@ import {
   realPopulationAsSotkanetJson,
   regionsSnapshot,
 } from "../../src/modules/indicators/indicator-fixtures.test-support.ts";
-import { createTestDb, partyIdByCode, testCtx } from "../support/db.ts";
+import { createTestDb, partyIdByCode, testCtx, testClock } from "../support/db.ts";
 import { startTestApp, type TestApp } from "../support/http.ts";
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /**
  * The situational picture as people and programs get it: the region dashboard with its server-rendered SVG
@@ -43,7 +46,7 @@ beforeAll(async () => {
     file: "region_code,year,value\n564,2024,11.5\nHVA19,2024,10\nFI,2024,12.5\n",
     fileName: "rate.csv",
   });
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
 });
 afterAll(async () => {
   await app?.close();

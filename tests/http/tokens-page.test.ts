@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
-import { createTestDb, partyIdByCode, testCtx } from '../support/db.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
+
+/** One clock for the use cases this file calls and the server it starts. */
+const clock = testClock();
 
 /** The /tokens page, without JavaScript: plain GETs and form POSTs. */
 const PASSWORD = 'oikein-hyva-salasana';
@@ -29,7 +32,7 @@ beforeAll(async () => {
     ],
   });
   await createUser(ctx, { email: 'viewer@ouka.fi', displayName: 'Katselija', password: PASSWORD, memberships: [{ partyId: oulu, role: 'viewer' }] });
-  app = await startTestApp(db);
+  app = await startTestApp(db, { clock });
 });
 afterAll(async () => {
   await app?.close();

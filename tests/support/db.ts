@@ -49,8 +49,14 @@ export async function createTestDb(): Promise<Db> {
 
 export const SYSTEM: Actor = { kind: 'system', label: 'test' };
 
-/** A use-case context with a fixed clock (default 2026-11-23 10:00 Helsinki). */
-export function testCtx(db: Db, actor: Actor = SYSTEM, clock = fixedClock('2026-11-23T08:00:00Z')): Ctx & { clock: ReturnType<typeof fixedClock> } {
+/** The instant tests are pinned to: Monday 23.11.2026 10:00 in Helsinki. Fixture dates derive from it, never from the real date. */
+export const TEST_NOW = '2026-11-23T08:00:00Z';
+
+/** A fixed clock at TEST_NOW (or `iso`) that a test can set or advance; give the same one to the use cases and the server. */
+export const testClock = (iso = TEST_NOW) => fixedClock(iso);
+
+/** A use-case context with a fixed clock (default TEST_NOW, 2026-11-23 10:00 Helsinki). */
+export function testCtx(db: Db, actor: Actor = SYSTEM, clock = testClock()): Ctx & { clock: ReturnType<typeof fixedClock> } {
   return { db, clock, actor, requestId: 'test-request', log: silentLogger };
 }
 

@@ -37,13 +37,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A clock the test can move forward (sessions and tokens expire by it). */
-export function movableClock(): Clock & { advance(ms: number): void } {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
-}
-
-export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
+/**
+ * The clock is required: the server must run on the same clock as the use cases the test calls directly
+ * (`testCtx(db, actor, clock)`), or sessions, deadlines and "today" would depend on the day the test runs.
+ */
+export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clock: Clock }): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -61,7 +59,7 @@ export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clo
     loginRateLimit: 1000,
     ...opts.config,
   };
-  const services = { db, clock: opts.clock ?? { now: () => new Date() }, log: silentLogger, config, extras: {} as Record<string, unknown> };
+  const services = { db, clock: opts.clock, log: silentLogger, config, extras: {} as Record<string, unknown> };
   await installOptionalIntegrations(services);
   const { handler, pageCache } = createApp({ services, build: loadBuild, clientDir: path.join(ROOT, 'build/client') });
   server.on('request', handler);
