@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 import { runningClockFrom, systemClock } from '#platform/clock.ts';
 import { loadConfig } from '#platform/config.ts';
+import { DataDirInUseError } from '#platform/db/data-dir-lock.ts';
 import { createLogger } from '#platform/log.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './services.ts';
@@ -23,7 +24,14 @@ if (!existsSync(serverBuild)) {
 // One clock for the whole process: use cases, background jobs, the page cache and the demo seed read it.
 const clock = config.clockStart ? runningClockFrom(config.clockStart) : systemClock;
 if (config.clockStart) log.warn('CLOCK_START is set: the server runs on a clock that started at that instant', { clockStart: config.clockStart });
-const db = await prepareDatabase(config, log, clock);
+const db = await prepareDatabase(config, log, clock).catch((e: unknown) => {
+  // Another live process holds DATA_DIR/pglite (ADR 0010): say which, and do not start.
+  if (e instanceof DataDirInUseError) {
+    log.error(e.message, { lockFile: e.lockFile, holder: { pid: e.holder.pid, host: e.holder.host, label: e.holder.label, startedAt: e.holder.startedAt } });
+    process.exit(1);
+  }
+  throw e;
+});
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
 const services = { db, clock, log, config, extras: {} as Record<string, unknown> };
 const integrations = await installOptionalIntegrations(services);

@@ -37,11 +37,15 @@ async function dataDirFromTemplate(name: string): Promise<string> {
   return dataDir;
 }
 
-async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+function spawnServer(dataDir: string, extraEnv: Record<string, string> = {}): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...extraEnv };
   for (const k of ['DATABASE_URL', 'PUBLIC_URL', 'OIDC_ISSUER', 'NODE_ENV']) delete env[k];
   if (!extraEnv.HOST) delete env.HOST;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+  const proc = spawnServer(dataDir, extraEnv);
   const stdout: string[] = [];
   const stderr: string[] = [];
   // 'close' comes after the output streams have ended, so no log line is missed.
@@ -166,7 +170,7 @@ describe.runIf(TEST_DB_KIND === 'pglite')('the server process', () => {
 
   it('on SIGTERM finishes the request in flight, refuses new connections, and exits 0 within 10 s', async () => {
     const dataDir = path.join(tmp, 'shutdown');
-    cpSync(path.join(tmp, 'main'), dataDir, { recursive: true, filter: (src) => !src.endsWith('postmaster.pid') });
+    cpSync(path.join(tmp, 'main'), dataDir, { recursive: true, filter: (src) => !src.endsWith('postmaster.pid') && !src.endsWith('.lock') });
     const s = await startServer(dataDir);
     // A slow upload: the headers arrive, then the body only after the signal. `Expect: 100-continue` makes
     // the server say when it has taken the request in, so the signal cannot come before the request.
@@ -209,6 +213,61 @@ describe.runIf(TEST_DB_KIND === 'pglite')('the server process', () => {
     const requestLine = s.stdout.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'request' && l.path === '/sign-in');
     expect(requestLine?.status).toBe(status);
     expect(s.stdout.at(-1)).toContain('"msg":"stopped"');
+  });
+});
+
+describe.runIf(TEST_DB_KIND === 'pglite')('one server per PGlite data folder (ADR 0010)', () => {
+  /** A server expected not to start: its exit code and everything it wrote. */
+  async function refusedServer(dataDir: string): Promise<{ code: number | null; output: string }> {
+    const proc = spawnServer(dataDir);
+    let output = '';
+    proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once('close', (c) => resolve(c)));
+    return { code, output };
+  }
+
+  it('a second server on the same DATA_DIR refuses to start and names the first; one that was SIGKILLed leaves a lock the next server takes over', async () => {
+    const dataDir = await dataDirFromTemplate('locked');
+    const first = await startServer(dataDir);
+    let second: Server | undefined;
+    try {
+      const refused = await refusedServer(dataDir);
+      expect(refused.code).toBe(1);
+      expect(refused.output).not.toContain('listening on');
+      const line = refused.output
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { level: string; msg: string; holder?: { pid: number; label: string; startedAt: string } })
+        .find((l) => l.level === 'error')!;
+      expect(line.msg).toContain(`process ${first.proc.pid}`);
+      expect(line.holder).toMatchObject({ pid: first.proc.pid, label: 'server' });
+      expect(Date.parse(line.holder!.startedAt)).toBeGreaterThan(0);
+      // The first server is unharmed.
+      expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
+
+      // The command line respects the same lock.
+      const { backupCommand } = await import('../src/cli/backup.ts');
+      const { runCommand } = await import('../src/cli/command.ts');
+      const errors: string[] = [];
+      const io = { env: { DATA_DIR: dataDir }, out: () => {}, err: (l: string) => errors.push(l), readStdin: async () => '' };
+      expect(await runCommand(backupCommand, [path.join(tmp, 'locked.tar.gz'), '--lang', 'en'], io)).toBe(1);
+      expect(errors.join('\n')).toContain(`process ${first.proc.pid}`);
+      expect(existsSync(path.join(tmp, 'locked.tar.gz'))).toBe(false);
+
+      first.proc.kill('SIGKILL');
+      await first.exited;
+      expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(true);
+      second = await startServer(dataDir);
+      expect((await fetch(`http://127.0.0.1:${second.port}/readyz`)).status).toBe(200);
+      const held = JSON.parse(readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8')) as { pid: number };
+      expect(held.pid).toBe(second.proc.pid);
+    } finally {
+      await stop(first);
+      await stop(second);
+    }
+    // A clean stop removes the lock.
+    expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addPartyBody, getParty, getPartyByCode } from '#modules/parties/index.ts';
 import { fixedClock } from '#platform/clock.ts';
 import type { Db } from '#platform/db/db.ts';
+import { openPglite } from '#platform/db/pglite.ts';
 import { REFERENCE_DIR } from '../modules/parties/reference-data.ts';
 import { createTestDb, TEST_DB_KIND, testCtx } from '../../tests/support/db.ts';
 import { backupCommand } from './backup.ts';
@@ -289,15 +290,17 @@ describe.runIf(TEST_DB_KIND === 'pglite')('backup and restore on PGlite', () => 
   it('refuses to touch a PGlite folder another process holds open', async () => {
     const dataDir = path.join(tmp, 'busy-data');
     mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
-    const holder = await PGlite.create(path.join(dataDir, 'pglite'), { loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+    await (await PGlite.create(path.join(dataDir, 'pglite'), { loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) })).close();
+    // Held as the server holds it: under the folder's lock (ADR 0010).
+    const holder = await openPglite(path.join(dataDir, 'pglite'));
     try {
       const run = captureIo({ env: { DATA_DIR: dataDir } });
       expect(await runCommand(backupCommand, [path.join(tmp, 'busy.tar.gz')], run.io)).toBe(1);
-      expect(run.errors()).toContain('on käytössä');
+      expect(run.errors()).toContain(`on toisen prosessin käytössä: prosessi ${process.pid}`);
       expect(existsSync(path.join(tmp, 'busy.tar.gz'))).toBe(false);
       const restore = captureIo({ env: { DATA_DIR: dataDir } });
       expect(await runCommand(restoreCommand, [SHIPPED_CHANGES], restore.io)).toBe(1);
-      expect(restore.errors()).toContain('on käytössä');
+      expect(restore.errors()).toContain(`on toisen prosessin käytössä: prosessi ${process.pid}`);
     } finally {
       await holder.close();
     }

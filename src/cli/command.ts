@@ -168,7 +168,7 @@ function backupMessage(e: BackupError, t: CliText): string {
   const f = e.failure;
   switch (f.reason) {
     case 'in_use':
-      return t.databaseInUse({ dir: f.dir });
+      return t.databaseInUse({ dir: f.dir, pid: f.holder.pid, host: f.holder.host, label: f.holder.label, startedAt: f.holder.startedAt });
     case 'no_database':
       return t.noDatabase({ dir: f.dir });
     case 'not_a_backup':

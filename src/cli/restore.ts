@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { recordAudit } from '#platform/audit.ts';
-import { pgliteInUse, pgliteTargetOccupied, postgresOccupied, restorePglite, restorePostgres } from '#platform/db/backup.ts';
+import { lockPgliteDir, pgliteTargetOccupied, postgresOccupied, restorePglite, restorePostgres } from '#platform/db/backup.ts';
 import type { Db } from '#platform/db/db.ts';
 import { openPostgres } from '#platform/db/postgres.ts';
 import { CliFailure, cliConfig, cliCtx, EXIT, pgliteDir, type CliIo, type Command } from './command.ts';
@@ -39,12 +39,17 @@ export const restoreCommand: Command = {
       io.out(t.restored({ file }));
     } else {
       const dir = pgliteDir(config);
-      if (!force && pgliteInUse(dir)) throw new CliFailure((t) => t.restoreInUse({ dir }));
-      if (!force && pgliteTargetOccupied(dir)) throw new CliFailure((t) => t.targetNotEmpty({ target: dir }));
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const { previousDir } = await restorePglite(file, dir, stamp, (db) => auditRestore(db, io, file));
-      io.out(t.restored({ file }));
-      if (previousDir) io.out(t.previousMovedTo({ dir: previousDir }));
+      // Held from the check to the swap: no server can open the folder in between (or be running on it).
+      const lock = lockPgliteDir(dir, 'cli:restore');
+      try {
+        if (!force && pgliteTargetOccupied(dir)) throw new CliFailure((t) => t.targetNotEmpty({ target: dir }));
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const { previousDir } = await restorePglite(file, dir, stamp, (db) => auditRestore(db, io, file));
+        io.out(t.restored({ file }));
+        if (previousDir) io.out(t.previousMovedTo({ dir: previousDir }));
+      } finally {
+        lock.release();
+      }
     }
     io.out(t.restartServer);
     return EXIT.ok;

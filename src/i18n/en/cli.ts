@@ -88,10 +88,8 @@ export const cli: typeof fi = {
   fileExists: (p: P) => `${p.file} already exists; choose another name.`,
   unknownParty: (p: P) => `There is no party with code ${p.code} (or it has ended).`,
   databaseInUse: (p: P) =>
-    `The database ${p.dir} is in use (postmaster.pid exists). Stop the server first. If no server is running, it stopped uncleanly: start and stop it once.`,
+    `The database ${p.dir} is in use by another process: process ${p.pid} on ${p.host} (${p.label}, started at ${p.startedAt}). Stop it first. Two processes on one folder would lose writes.`,
   badConfig: (p: P) => `Invalid setting in the environment: ${p.reason}`,
-  restoreInUse: (p: P) =>
-    `The database ${p.dir} is in use (postmaster.pid exists). Stop the server before restoring. If no server is running (it stopped uncleanly), add --force.`,
   noDatabase: (p: P) => `There is no database in ${p.dir}.`,
   targetNotEmpty: (p: P) => `The database ${p.target} is not empty. Restoring would replace it: add --force if that is what you want.`,
   notABackup: (p: P) => `${p.file} is not a backup of this service (${p.reason}).`,

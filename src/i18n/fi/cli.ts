@@ -88,10 +88,8 @@ export const cli = {
   fileExists: (p: P) => `Tiedosto ${p.file} on jo olemassa; valitse toinen nimi.`,
   unknownParty: (p: P) => `Osapuolta, jonka koodi on ${p.code}, ei ole (tai se on päättynyt).`,
   databaseInUse: (p: P) =>
-    `Tietokanta ${p.dir} on käytössä (postmaster.pid on olemassa). Pysäytä palvelin ensin. Jos palvelin ei ole käynnissä, se pysähtyi hallitsemattomasti: käynnistä ja pysäytä se kerran.`,
+    `Tietokanta ${p.dir} on toisen prosessin käytössä: prosessi ${p.pid} koneella ${p.host} (${p.label}, käynnistyi ${p.startedAt}). Pysäytä se ensin. Kaksi prosessia samassa kansiossa menettäisi tallennuksia.`,
   badConfig: (p: P) => `Virheellinen asetus ympäristömuuttujissa: ${p.reason}`,
-  restoreInUse: (p: P) =>
-    `Tietokanta ${p.dir} on käytössä (postmaster.pid on olemassa). Pysäytä palvelin ennen palautusta. Jos palvelin ei ole käynnissä (se pysähtyi hallitsemattomasti), lisää --force.`,
   noDatabase: (p: P) => `Kansiossa ${p.dir} ei ole tietokantaa.`,
   targetNotEmpty: (p: P) => `Tietokanta ${p.target} ei ole tyhjä. Palautus korvaisi sen: lisää --force, jos tarkoitus on korvata.`,
   notABackup: (p: P) => `${p.file} ei ole tämän palvelun varmuuskopio (${p.reason}).`,

@@ -88,10 +88,8 @@ export const cli: typeof fi = {
   fileExists: (p: P) => `Filen ${p.file} finns redan; välj ett annat namn.`,
   unknownParty: (p: P) => `Det finns ingen part med koden ${p.code} (eller så har den upphört).`,
   databaseInUse: (p: P) =>
-    `Databasen ${p.dir} används (postmaster.pid finns). Stoppa servern först. Om servern inte är igång stannade den okontrollerat: starta och stoppa den en gång.`,
+    `Databasen ${p.dir} används av en annan process: process ${p.pid} på ${p.host} (${p.label}, startade ${p.startedAt}). Stoppa den först. Två processer i samma mapp skulle förlora sparade ändringar.`,
   badConfig: (p: P) => `Felaktig inställning i miljövariablerna: ${p.reason}`,
-  restoreInUse: (p: P) =>
-    `Databasen ${p.dir} används (postmaster.pid finns). Stoppa servern före återställningen. Om servern inte är igång (den stannade okontrollerat), lägg till --force.`,
   noDatabase: (p: P) => `Det finns ingen databas i mappen ${p.dir}.`,
   targetNotEmpty: (p: P) => `Databasen ${p.target} är inte tom. Återställningen skulle ersätta den: lägg till --force om det är meningen.`,
   notABackup: (p: P) => `${p.file} är inte en säkerhetskopia av den här tjänsten (${p.reason}).`,

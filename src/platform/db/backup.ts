@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { DataDirInUseError, lockDataDir, type DataDirLock, type LockHolder } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
-import { PGLITE_PARSERS, wrapPglite } from './pglite.ts';
+import { openPgliteLocked, PGLITE_PARSERS, pgliteLockFile, wrapPglite } from './pglite.ts';
 
 /**
  * Backup and restore of both databases:
@@ -12,7 +13,7 @@ import { PGLITE_PARSERS, wrapPglite } from './pglite.ts';
  * Failures are BackupError with a reason code the command line translates.
  */
 export type BackupFailure =
-  | { reason: 'in_use'; dir: string }
+  | { reason: 'in_use'; dir: string; holder: LockHolder }
   | { reason: 'no_database'; dir: string }
   | { reason: 'not_a_backup'; file: string; detail: string }
   | { reason: 'tool_missing'; tool: string }
@@ -25,11 +26,6 @@ export class BackupError extends Error {
   }
 }
 
-/** PGlite writes `postmaster.pid` into its folder while open and removes it when closed cleanly. */
-export function pgliteInUse(dir: string): boolean {
-  return existsSync(path.join(dir, 'postmaster.pid'));
-}
-
 export function pgliteExists(dir: string): boolean {
   return existsSync(path.join(dir, 'PG_VERSION'));
 }
@@ -38,21 +34,37 @@ function isEmptyDir(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
 }
 
+function asBackupError(dir: string, e: unknown): unknown {
+  return e instanceof DataDirInUseError ? new BackupError({ reason: 'in_use', dir, holder: e.holder }) : e;
+}
+
 /**
- * Opens a PGlite folder for the command line. Two processes on one folder corrupt it, so a folder that
- * another process holds (the server) is refused.
+ * Opens a PGlite folder for the command line under the folder's lock (data-dir-lock.ts). Two processes on
+ * one folder lose writes, so a folder that another live process holds (the server) is refused; a lock left
+ * by a killed process is taken over. Closing `db` releases the lock.
  */
-export async function openPgliteExclusive(dir: string): Promise<{ db: Db; pglite: PGlite }> {
-  if (pgliteInUse(dir)) throw new BackupError({ reason: 'in_use', dir });
-  mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
-  return { db: wrapPglite(pglite), pglite };
+export async function openPgliteExclusive(dir: string, label = 'cli'): Promise<{ db: Db; pglite: PGlite }> {
+  try {
+    return await openPgliteLocked(dir, label);
+  } catch (e) {
+    throw asBackupError(dir, e);
+  }
+}
+
+/** Takes the folder's lock without opening it (restore swaps the folder while holding it). */
+export function lockPgliteDir(dir: string, label: string): DataDirLock {
+  mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  try {
+    return lockDataDir(pgliteLockFile(dir), label);
+  } catch (e) {
+    throw asBackupError(dir, e);
+  }
 }
 
 /** Writes the PGlite data folder as .tar.gz to `file` (via a temporary name, so a failed backup leaves no file). */
 export async function backupPglite(dir: string, file: string, afterDump?: (db: Db) => Promise<void>): Promise<number> {
   if (!pgliteExists(dir)) throw new BackupError({ reason: 'no_database', dir });
-  const { db, pglite } = await openPgliteExclusive(dir);
+  const { db, pglite } = await openPgliteExclusive(dir, 'cli:backup');
   try {
     const blob = await pglite.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
@@ -62,7 +74,7 @@ export async function backupPglite(dir: string, file: string, afterDump?: (db: D
     if (afterDump) await afterDump(db);
     return bytes.length;
   } finally {
-    await pglite.close();
+    await db.close();
   }
 }
 
@@ -78,7 +90,7 @@ export function pgliteTargetOccupied(dir: string): boolean {
 
 /**
  * Loads a PGlite backup into a fresh folder next to `dir`, checks that it is this service's database,
- * then swaps it in. The replaced folder is kept (renamed) so a mistaken restore can be undone.
+ * then swaps it in. The caller holds the folder's lock (lockPgliteDir). The replaced folder is kept (renamed) so a mistaken restore can be undone.
  */
 export async function restorePglite(
   file: string,

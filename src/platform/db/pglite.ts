@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { CopyTextReader, copyTextChunks, type CopyRow } from './copy-text.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { copyStatement, copyToStatement, type Db, type Row, type Tx } from './db.ts';
 
 /** Result parsing shared by every PGlite instance (see TYPE_OIDS in db.ts). */
@@ -10,11 +12,44 @@ export const PGLITE_PARSERS = {
   [types.DATE]: (v: string) => v,
 };
 
-/** Opens embedded PGlite on a data folder, or in memory when dataDir is undefined. */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
-  return wrapPglite(pg);
+/** The lock file of a PGlite folder: beside it, so backups of the folder and restores (a rename) leave it be. */
+export function pgliteLockFile(dataDir: string): string {
+  return `${dataDir.replace(/[\\/]+$/, '')}.lock`;
+}
+
+/**
+ * Opens embedded PGlite on a data folder, or in memory when dataDir is undefined. A folder is locked first
+ * (data-dir-lock.ts): while another live process holds it, this throws DataDirInUseError naming that process.
+ * Closing the database releases the lock.
+ */
+export async function openPglite(dataDir?: string, label = 'server'): Promise<Db> {
+  return (await openPgliteLocked(dataDir, label)).db;
+}
+
+export async function openPgliteLocked(dataDir: string | undefined, label: string): Promise<{ db: Db; pglite: PGlite }> {
+  if (!dataDir) {
+    const pglite = await PGlite.create(undefined, { parsers: PGLITE_PARSERS });
+    return { db: wrapPglite(pglite), pglite };
+  }
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const lock = lockDataDir(pgliteLockFile(dataDir), label);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const pglite = await PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+    const db = wrapPglite(pglite);
+    const close = db.close.bind(db);
+    db.close = async () => {
+      try {
+        await close();
+      } finally {
+        lock.release();
+      }
+    };
+    return { db, pglite };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
 /** A statement that cannot write (a plain SELECT); anything else counts as a possible write. */
