@@ -13,7 +13,7 @@ export async function buildRequestContext(services: AppServices, req: ExpressReq
   const requestId = String(res.locals.requestId);
   const log = services.log.child({ requestId });
   const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
-  const session = await resolveSession(services.db, services.clock, sessionToken);
+  const session = await resolveSession(services.db, services.clock, sessionToken, services.config.sessionIdleMinutes);
   if (session) {
     return {
       services,

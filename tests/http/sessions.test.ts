@@ -77,6 +77,37 @@ describe('sessions', () => {
   });
 });
 
+describe('idle timeout (ASVS L2)', () => {
+  it('a session unused for SESSION_IDLE_MINUTES ends, though its absolute lifetime has not; use keeps it alive', async () => {
+    const idle = await startTestApp(db, { clock, config: { sessionIdleMinutes: 30 } });
+    const minutes = (n: number) => n * 60 * 1000;
+    let moved = 0;
+    const advance = (ms: number) => {
+      clock.advance(ms);
+      moved += ms;
+    };
+    try {
+      const browser = new Visitor(idle.url);
+      await browser.signIn(ADMIN, PASSWORD);
+      // Used every 20 minutes for two hours: still signed in.
+      for (let i = 0; i < 6; i++) {
+        advance(minutes(20));
+        expect(await (await browser.get('/')).text()).toContain(signedInName);
+      }
+      expect((await browser.json('GET', `/api/v1/parties/${oulu}/tokens`)).status).toBe(200);
+      advance(minutes(31));
+      expect(await (await browser.get('/')).text()).not.toContain(signedInName);
+      expect((await browser.json('GET', `/api/v1/parties/${oulu}/tokens`)).status).toBe(401);
+      // Going back in time does not revive it: the idle session is gone.
+      advance(-minutes(31));
+      expect(await (await browser.get('/')).text()).not.toContain(signedInName);
+    } finally {
+      clock.advance(-moved);
+      await idle.close();
+    }
+  });
+});
+
 describe('CSRF', () => {
   it('a page form post without or with a wrong _csrf is refused with 403 and changes nothing', async () => {
     const browser = new Visitor(app.url);

@@ -86,23 +86,29 @@ export async function insertSession(
   now: Date,
 ): Promise<void> {
   await sql.query(
-    `INSERT INTO user_session (id_hash, user_id, csrf_token, auth_method, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    `INSERT INTO user_session (id_hash, user_id, csrf_token, auth_method, created_at, expires_at, last_used_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $5)`,
     [s.idHash, s.userId, s.csrfToken, s.authMethod, now, s.expiresAt],
   );
 }
 
-export async function findLiveSession(
+/** A session of an enabled user, whether or not it has expired or been idle too long (the caller decides). */
+export async function findSession(
   sql: Sql,
   idHash: string,
-  now: Date,
-): Promise<{ userId: string; csrfToken: string; expiresAt: Date } | undefined> {
-  const rows = await sql.query<{ user_id: string; csrf_token: string; expires_at: Date }>(
-    `SELECT s.user_id, s.csrf_token, s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
-    [idHash, now],
+): Promise<{ userId: string; csrfToken: string; expiresAt: Date; lastUsedAt: Date } | undefined> {
+  const rows = await sql.query<{ user_id: string; csrf_token: string; expires_at: Date; last_used_at: Date }>(
+    `SELECT s.user_id, s.csrf_token, s.expires_at, s.last_used_at FROM user_session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.id_hash = $1 AND u.disabled_at IS NULL`,
+    [idHash],
   );
   const r = rows[0];
-  return r && { userId: r.user_id, csrfToken: r.csrf_token, expiresAt: r.expires_at };
+  return r && { userId: r.user_id, csrfToken: r.csrf_token, expiresAt: new Date(r.expires_at), lastUsedAt: new Date(r.last_used_at) };
+}
+
+/** Marks a session used now (only moves forward). */
+export async function touchSession(sql: Sql, idHash: string, now: Date): Promise<void> {
+  await sql.query('UPDATE user_session SET last_used_at = $2 WHERE id_hash = $1 AND last_used_at < $2', [idHash, now]);
 }
 
 export async function deleteSession(sql: Sql, idHash: string): Promise<string | undefined> {
@@ -110,8 +116,8 @@ export async function deleteSession(sql: Sql, idHash: string): Promise<string | 
   return rows[0]?.user_id;
 }
 
-export async function deleteExpiredSessions(sql: Sql, now: Date): Promise<void> {
-  await sql.query('DELETE FROM user_session WHERE expires_at <= $1', [now]);
+export async function deleteExpiredSessions(sql: Sql, now: Date, idleSince?: Date): Promise<void> {
+  await sql.query('DELETE FROM user_session WHERE expires_at <= $1 OR last_used_at <= $2', [now, idleSince ?? new Date(0)]);
 }
 
 export async function loadUserWithMemberships(sql: Sql, userId: string): Promise<UserWithMemberships | undefined> {

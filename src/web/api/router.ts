@@ -30,7 +30,7 @@ export const resolveApiActor: ResolveActor = async (services, req) => {
     const actor = m && resolver ? await resolver(m[1]!) : undefined;
     return actor ?? new AppError('auth.invalid_token', 'unauthenticated');
   }
-  const session = await resolveSession(services.db, services.clock, readCookie(req.headers.cookie, SESSION_COOKIE));
+  const session = await resolveSession(services.db, services.clock, readCookie(req.headers.cookie, SESSION_COOKIE), services.config.sessionIdleMinutes);
   if (!session) return PUBLIC;
   if (req.method !== 'GET' && req.get('x-csrf-token') !== session.csrfToken) return new AppError('auth.csrf_failed', 'forbidden');
   return session.actor;
