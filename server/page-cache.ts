@@ -167,10 +167,16 @@ export function versionSource(db: Db): VersionSource {
   return writeCount ? new WatchedVersion(read, writeCount) : new FreshRead(read);
 }
 
-/** A visitor without a session: no `kp_*` cookie except the anonymous CSRF cookie (other sites' cookies do not count). */
+/**
+ * A visitor without a session: no `kp_*` cookie (also `__Host-kp_*`) except the anonymous CSRF cookie (other
+ * sites' cookies do not count).
+ */
 export function isAnonymousRequest(cookieHeader: string | undefined): boolean {
   if (!cookieHeader || !cookieHeader.includes('kp_')) return true;
-  for (const name of Object.keys(parse(cookieHeader))) if (name.startsWith('kp_') && name !== ANON_COOKIE) return false;
+  for (const name of Object.keys(parse(cookieHeader))) {
+    const bare = name.startsWith('__Host-') ? name.slice('__Host-'.length) : name;
+    if (bare.startsWith('kp_') && name !== ANON_COOKIE) return false;
+  }
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { resolveSession } from '#modules/accounts/index.ts';
 import { PUBLIC } from '#platform/actor.ts';
-import { ANON_COOKIE, SESSION_COOKIE, anonCookie, readCookie } from '#platform/auth/cookies.ts';
+import { ANON_COOKIE, anonCookie, readCookie, readSessionCookie } from '#platform/auth/cookies.ts';
 import { hmac, randomToken } from '#platform/auth/secrets.ts';
 import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 
@@ -12,7 +12,7 @@ import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 export async function buildRequestContext(services: AppServices, req: ExpressRequest, res: ExpressResponse): Promise<RequestContext> {
   const requestId = String(res.locals.requestId);
   const log = services.log.child({ requestId });
-  const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
+  const sessionToken = readSessionCookie(req.headers.cookie, services.config.secureCookies);
   const session = await resolveSession(services.db, services.clock, sessionToken, services.config.sessionIdleMinutes);
   if (session) {
     return {

@@ -177,5 +177,6 @@ describe('isAnonymousRequest', () => {
     expect(isAnonymousRequest('kp_session=x')).toBe(false);
     expect(isAnonymousRequest('kp_anon=abcdefghijklmnopqrstuvwx; kp_session=x')).toBe(false);
     expect(isAnonymousRequest('SERVERID=1; kp_flash=saved')).toBe(false);
+    expect(isAnonymousRequest('__Host-kp_session=x')).toBe(false);
   });
 });

@@ -77,6 +77,32 @@ describe('sessions', () => {
   });
 });
 
+describe('the __Host- session cookie (ASVS L2)', () => {
+  it('with secure cookies the session cookie is __Host-kp_session: Secure, Path=/, no Domain; it signs in, and the page cache never serves its holder', async () => {
+    const secure = await startTestApp(db, { clock, config: { secureCookies: true } });
+    try {
+      const browser = new Visitor(secure.url);
+      expect((await browser.signIn(ADMIN, PASSWORD)).status).toBe(302);
+      const cookie = browser.jar.lastSetCookie.find((c) => c.startsWith('__Host-kp_session='))!;
+      expect(cookie).toBeDefined();
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/;\s*Path=\//);
+      expect(cookie).not.toMatch(/Domain=/i);
+      expect(browser.jar.cookies.has('kp_session')).toBe(false);
+      expect(await (await browser.get('/')).text()).toContain(signedInName);
+      expect((await browser.json('GET', `/api/v1/parties/${oulu}/tokens`)).status).toBe(200);
+      // An unprefixed cookie (set by a man in the middle over http, or a sibling subdomain) is not accepted.
+      const planted = new Visitor(secure.url);
+      planted.jar.cookies.set('kp_session', browser.jar.cookies.get('__Host-kp_session')!);
+      expect(await (await planted.get('/')).text()).not.toContain(signedInName);
+      const out = await browser.post('/sign-out', { _csrf: await browser.csrf('/') });
+      expect(out.headers.getSetCookie().find((c) => c.startsWith('__Host-kp_session='))).toMatch(/Max-Age=0/i);
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('idle timeout (ASVS L2)', () => {
   it('a session unused for SESSION_IDLE_MINUTES ends, though its absolute lifetime has not; use keeps it alive', async () => {
     const idle = await startTestApp(db, { clock, config: { sessionIdleMinutes: 30 } });

@@ -1,3 +1,4 @@
+import { sessionCookieName } from '#platform/auth/cookies.ts';
 import { z } from 'zod';
 import type { Operation } from './define.ts';
 
@@ -142,7 +143,12 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
       schemas,
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token scoped to one party and role' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'kp_session' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: sessionCookieName(serverUrl.startsWith('https:')),
+          description: 'The web session: `__Host-kp_session` over HTTPS (secure cookies), `kp_session` over plain HTTP',
+        },
       },
     },
   };

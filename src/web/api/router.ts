@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { resolveSession } from '#modules/accounts/index.ts';
 import { PUBLIC, type Actor } from '#platform/actor.ts';
-import { SESSION_COOKIE, readCookie } from '#platform/auth/cookies.ts';
+import { readSessionCookie } from '#platform/auth/cookies.ts';
 import { AppError } from '#platform/errors.ts';
 import type { AppServices } from '../app-context.ts';
 import { agreementOperations } from './agreements-api.ts';
@@ -30,7 +30,7 @@ export const resolveApiActor: ResolveActor = async (services, req) => {
     const actor = m && resolver ? await resolver(m[1]!) : undefined;
     return actor ?? new AppError('auth.invalid_token', 'unauthenticated');
   }
-  const session = await resolveSession(services.db, services.clock, readCookie(req.headers.cookie, SESSION_COOKIE), services.config.sessionIdleMinutes);
+  const session = await resolveSession(services.db, services.clock, readSessionCookie(req.headers.cookie, services.config.secureCookies), services.config.sessionIdleMinutes);
   if (!session) return PUBLIC;
   if (req.method !== 'GET' && req.get('x-csrf-token') !== session.csrfToken) return new AppError('auth.csrf_failed', 'forbidden');
   return session.actor;
