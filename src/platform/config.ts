@@ -18,6 +18,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins to one account (any address) in 15 minutes before it is throttled. */
+  LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Accessibility feedback messages from one address in an hour. */
+  FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** API requests per minute from one address without credentials; 0 turns the limit off. */
+  API_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
+  /** API requests per minute with one API token; 0 turns the limit off. */
+  API_RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(1200),
   /** Memory for rendered public pages served to anonymous visitors (server/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Largest file accepted in a form or API upload (scanned signature pages), in MB. */
@@ -45,6 +53,15 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   seedDemo: boolean;
   loginRateLimit: number;
+  /** Failed sign-ins to one account in 15 minutes (LOGIN_ACCOUNT_RATE_LIMIT). Not set: 20. */
+  loginAccountRateLimit?: number;
+  /** Accessibility feedback per address and hour (FEEDBACK_RATE_LIMIT). Not set: 30. */
+  feedbackRateLimit?: number;
+  /**
+   * API requests per minute: per address without credentials, per API token (API_RATE_LIMIT_ANONYMOUS,
+   * API_RATE_LIMIT_TOKEN); 0 = no limit. Not set (configs built by hand in tests): no API limit.
+   */
+  apiRateLimit?: { anonymous: number; token: number };
   /** Bytes for the page cache (server/page-cache.ts); 0 = off. Not set: the default 32 MB. */
   pageCacheBytes?: number;
   /** Largest accepted upload in bytes (UPLOAD_MAX_MB). Not set (configs built by hand in tests): 10 MB. */
@@ -73,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
+    feedbackRateLimit: e.FEEDBACK_RATE_LIMIT,
+    apiRateLimit: { anonymous: e.API_RATE_LIMIT_ANONYMOUS, token: e.API_RATE_LIMIT_TOKEN },
     pageCacheBytes: Math.floor(e.PAGE_CACHE_MB * 1024 * 1024),
     uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
     oidc:
