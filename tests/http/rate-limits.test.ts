@@ -84,6 +84,43 @@ describe('sign-in limit per address', () => {
   });
 });
 
+describe('sign-in limit per account', () => {
+  it('failed sign-ins to one account from many addresses throttle it (also for the right password), and each is in the audit trail', async () => {
+    clock.set('2026-11-26T08:00:00Z');
+    // Behind a trusted proxy each request comes from another address: the per-address limit never trips.
+    const app = await startTestApp(db, { clock, config: { loginRateLimit: 100, loginAccountRateLimit: 3, trustProxy: true } });
+    try {
+      const { cookie, csrf } = await anonymousForm(app, '/sign-in');
+      const from = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i}` });
+      const auditBefore = (await db.query(`SELECT 1 FROM audit_event WHERE action = 'session.sign_in_failed'`)).length;
+      for (let i = 1; i <= 3; i++) {
+        // The account's address spelled differently each time is still one account.
+        const email = i === 2 ? ` ${ADMIN.toUpperCase()} ` : ADMIN;
+        expect((await formPost(app, '/sign-in', cookie, { _csrf: csrf, email, password: `wrong-password-${i}`, returnTo: '/' }, from(i))).status).toBe(401);
+      }
+      const blocked = await formPost(app, '/sign-in', cookie, { _csrf: csrf, email: ADMIN, password: PASSWORD, returnTo: '/' }, from(9));
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toContain(catalogs.fi.errors['auth.account_rate_limited']);
+      expect(blocked.headers['set-cookie']?.some((c) => c.startsWith('kp_session='))).toBeFalsy();
+      // Another account is not affected.
+      const other = await formPost(app, '/sign-in', cookie, { _csrf: csrf, email: 'someone-else@ouka.fi', password: 'wrong-password-x', returnTo: '/' }, from(10));
+      expect(other.status).toBe(401);
+      const failed = await db.query<{ target_id: string | null; summary: string }>(
+        `SELECT target_id, summary::text AS summary FROM audit_event WHERE action = 'session.sign_in_failed' ORDER BY occurred_at, id`,
+      );
+      expect(failed.length - auditBefore).toBe(4);
+      const user = (await db.query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [ADMIN]))[0]!;
+      expect(failed.filter((r) => r.target_id === user.id).length).toBeGreaterThanOrEqual(3);
+      expect(failed.at(-1)!.summary).not.toContain('wrong-password');
+      // 15 minutes on, the account signs in again.
+      clock.advance(15 * 60 * 1000);
+      expect((await formPost(app, '/sign-in', cookie, { _csrf: csrf, email: ADMIN, password: PASSWORD, returnTo: '/' }, from(11))).status).toBe(302);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('accessibility feedback limit per address', () => {
   it('counts /%61ccessibility and /./accessibility like /accessibility', async () => {
     clock.set('2026-11-25T08:00:00Z');
