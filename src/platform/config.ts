@@ -22,10 +22,6 @@ const schema = z.object({
   LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Accessibility feedback messages from one address in an hour. */
   FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
-  /** API requests per minute from one address without credentials; 0 turns the limit off. */
-  API_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
-  /** API requests per minute with one API token; 0 turns the limit off. */
-  API_RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(1200),
   /** Memory for rendered public pages served to anonymous visitors (server/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Largest file accepted in a form or API upload (scanned signature pages), in MB. */
@@ -57,11 +53,6 @@ export interface Config {
   loginAccountRateLimit?: number;
   /** Accessibility feedback per address and hour (FEEDBACK_RATE_LIMIT). Not set: 30. */
   feedbackRateLimit?: number;
-  /**
-   * API requests per minute: per address without credentials, per API token (API_RATE_LIMIT_ANONYMOUS,
-   * API_RATE_LIMIT_TOKEN); 0 = no limit. Not set (configs built by hand in tests): no API limit.
-   */
-  apiRateLimit?: { anonymous: number; token: number };
   /** Bytes for the page cache (server/page-cache.ts); 0 = off. Not set: the default 32 MB. */
   pageCacheBytes?: number;
   /** Largest accepted upload in bytes (UPLOAD_MAX_MB). Not set (configs built by hand in tests): 10 MB. */
@@ -92,7 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
     feedbackRateLimit: e.FEEDBACK_RATE_LIMIT,
-    apiRateLimit: { anonymous: e.API_RATE_LIMIT_ANONYMOUS, token: e.API_RATE_LIMIT_TOKEN },
     pageCacheBytes: Math.floor(e.PAGE_CACHE_MB * 1024 * 1024),
     uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
     oidc:
