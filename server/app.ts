@@ -1,14 +1,13 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { ServerBuild } from 'react-router';
 import { readDataVersion } from '#platform/audit.ts';
 import { helsinkiDate } from '#platform/clock.ts';
-import { catalogs, langFromPath } from '#i18n/index.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 import { createApiRouter } from '../src/web/api/router.ts';
 import { PageCache, versionSource } from './page-cache.ts';
+import { pageRouteMatcher } from './limits.ts';
 import { createPageHandler, reactRouterRenderer } from './pages.ts';
 import { beginRequest } from './request-log.ts';
 
@@ -95,44 +94,6 @@ export function createApp(opts: AppOptions) {
     next();
   });
 
-  const signInLimiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: config.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) => {
-      const t = catalogs[langFromPath(req.path)];
-      res
-        .status(429)
-        .type('html')
-        .send(
-          `<!doctype html><html lang="${langFromPath(req.path)}"><head><meta charset="utf-8"><title>${t.common.appName}</title></head>` +
-            `<body><main><h1>${t.errors['auth.rate_limited']}</h1><p><a href="${req.path}">${t.common.signIn}</a></p></main></body></html>`,
-        );
-    },
-  });
-  app.post(['/sign-in', '/sv/sign-in', '/en/sign-in'], signInLimiter);
-  app.post('/api/v1/sessions', signInLimiter);
-  // Anyone may send accessibility feedback; a bound per address keeps the form from being used to flood the table.
-  const feedbackLimiter = rateLimit({
-    windowMs: 60 * 60 * 1000,
-    limit: 30,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) => {
-      const lang = langFromPath(req.path);
-      const t = catalogs[lang];
-      res
-        .status(429)
-        .type('html')
-        .send(
-          `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${t.common.appName}</title></head>` +
-            `<body><main><h1>${t.errors['feedback.rate_limited']}</h1><p><a href="${req.path}">${t.a11y.title}</a></p></main></body></html>`,
-        );
-    },
-  });
-  app.post(['/accessibility', '/sv/accessibility', '/en/accessibility'], feedbackLimiter);
-
   app.use('/api/v1', createApiRouter(services));
   for (const mount of (services.extras.routers as { path: string; router: express.Router }[] | undefined) ?? []) {
     app.use(mount.path, mount.router);
@@ -144,6 +105,8 @@ export function createApp(opts: AppOptions) {
       services,
       render: reactRouterRenderer(opts.build, process.env.NODE_ENV === 'development' ? 'development' : 'production'),
       cache: pageCache,
+      // Sign-in and accessibility feedback are limited per address (server/limits.ts), by the route React Router runs.
+      routeOf: pageRouteMatcher(opts.build),
     }),
   );
 

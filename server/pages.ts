@@ -5,6 +5,7 @@ import { ANON_COOKIE } from '#platform/auth/cookies.ts';
 import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../src/web/public-page.ts';
 import { cacheKey, isAnonymousRequest, replayableHeaders, type PageCache } from './page-cache.ts';
+import { limitPagePost, type PageRoute } from './limits.ts';
 import { buildRequestContext } from './request-context.ts';
 
 /** Renders one request to a Fetch API response. */
@@ -21,11 +22,21 @@ export function reactRouterRenderer(build: ServerBuild | (() => Promise<ServerBu
  * request context (session, CSRF token), renders, and keeps the pages that qualify for anonymous visitors
  * (server/page-cache.ts) so that the cache's front door can answer the next anonymous request.
  */
-export function createPageHandler(opts: { services: AppServices; render: Renderer; cache?: PageCache }) {
-  const { services, render, cache } = opts;
+export function createPageHandler(opts: {
+  services: AppServices;
+  render: Renderer;
+  cache?: PageCache;
+  /** The route React Router will run for a URL (server/limits.ts): rate limits are keyed on it, not on the raw path. */
+  routeOf?: (url: URL) => Promise<PageRoute | undefined>;
+}) {
+  const { services, render, cache, routeOf } = opts;
 
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && routeOf) {
+        const route = await routeOf(new URL(requestOrigin(req) + req.originalUrl));
+        if (await limitPagePost(services, req, res, route)) return;
+      }
       const cacheable = cache !== undefined && req.method === 'GET' && isAnonymousRequest(req.headers.cookie);
       // Read before rendering: the page then shows data at least as new as the version it is stored under.
       const version = cacheable ? await cache.versionFor(req) : undefined;

@@ -20,6 +20,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins to one account (any address) in 15 minutes before it is throttled. */
+  LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Accessibility feedback messages from one address in an hour. */
+  FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Memory for rendered public pages served to anonymous visitors (server/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Largest file accepted in a form or API upload (scanned signature pages), in MB. */
@@ -49,6 +53,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   seedDemo: boolean;
   loginRateLimit: number;
+  /** Failed sign-ins to one account in 15 minutes (LOGIN_ACCOUNT_RATE_LIMIT). Not set: 20. */
+  loginAccountRateLimit?: number;
+  /** Accessibility feedback per address and hour (FEEDBACK_RATE_LIMIT). Not set: 30. */
+  feedbackRateLimit?: number;
   /** Bytes for the page cache (server/page-cache.ts); 0 = off. Not set: the default 32 MB. */
   pageCacheBytes?: number;
   /** Largest accepted upload in bytes (UPLOAD_MAX_MB). Not set (configs built by hand in tests): 10 MB. */
@@ -78,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
+    feedbackRateLimit: e.FEEDBACK_RATE_LIMIT,
     pageCacheBytes: Math.floor(e.PAGE_CACHE_MB * 1024 * 1024),
     uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
     oidc:

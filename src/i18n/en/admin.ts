@@ -46,6 +46,7 @@ export const admin: typeof fi = {
       'membership.revoke': 'Role removed',
       'user.create': 'User account created',
       'session.sign_in': 'Signed in',
+      'session.sign_in_failed': 'Failed sign-in',
       'session.sign_out': 'Signed out',
       'reference.load': 'Reference data loaded',
       'reference.import': 'Classification imported',

@@ -7,6 +7,7 @@ export const errors: typeof fi = {
   'auth.forbidden': 'You are not allowed to do this.',
   'auth.csrf_failed': 'The form security check failed. Reload the page and try again.',
   'auth.invalid_credentials': 'The e-mail address or password is wrong.',
+  'auth.account_rate_limited': 'There have been too many attempts to sign in to this account with a wrong password. Wait 15 minutes and try again.',
   'auth.rate_limited': 'Too many sign-in attempts. Wait a moment and try again.',
   'auth.invalid_token': 'The API token is invalid, expired or revoked.',
   'auth.oidc_not_configured': 'Single sign-on is not enabled.',

@@ -45,6 +45,7 @@ export const admin = {
       'membership.revoke': 'Rooli poistettu',
       'user.create': 'Käyttäjätili luotu',
       'session.sign_in': 'Kirjautuminen',
+      'session.sign_in_failed': 'Epäonnistunut kirjautuminen',
       'session.sign_out': 'Uloskirjautuminen',
       'reference.load': 'Viitetiedot ladattu',
       'reference.import': 'Luokitus tuotu',

@@ -46,6 +46,7 @@ export const admin: typeof fi = {
       'membership.revoke': 'Roll borttagen',
       'user.create': 'Användarkonto skapat',
       'session.sign_in': 'Inloggning',
+      'session.sign_in_failed': 'Misslyckad inloggning',
       'session.sign_out': 'Utloggning',
       'reference.load': 'Referensdata laddade',
       'reference.import': 'Klassificering importerad',

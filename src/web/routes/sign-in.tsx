@@ -1,4 +1,4 @@
-import { redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import { signInWithPassword } from '#modules/accounts/index.ts';
 import { sessionCookie } from '#platform/auth/cookies.ts';
 import { href } from '#i18n/index.ts';
@@ -28,9 +28,13 @@ export async function action({ context, request }: Route.ActionArgs) {
   const lang = langOf(request);
   const cfg = context.services.config;
   const res = await attempt(lang, { email: values.email ?? '', returnTo: values.returnTo ?? '' }, () =>
-    signInWithPassword(ctxOf(context), values, cfg.sessionDays),
+    signInWithPassword(ctxOf(context), values, cfg.sessionDays, { accountLimit: cfg.loginAccountRateLimit }),
   );
-  if (!res.ok) return res.response;
+  if (!res.ok) {
+    // A throttled account: say when to try again.
+    const retryAfter = res.response.data.details?.retryAfterSeconds;
+    return typeof retryAfter === 'number' ? data(res.response.data, { status: 429, headers: { 'Retry-After': String(retryAfter) } }) : res.response;
+  }
   return redirect(safeReturnTo(values.returnTo, href(lang, '/')), {
     headers: { 'Set-Cookie': sessionCookie(res.result.token, { secure: cfg.secureCookies, maxAgeSeconds: cfg.sessionDays * 86400 }) },
   });
