@@ -1,6 +1,6 @@
 import type { Tx } from '#platform/db/db.ts';
 import { decodeFile } from './file-text.ts';
-import { IssueList, type ParsedFile } from './import-report.ts';
+import { IgnoredRows, IssueList, type ParsedFile } from './import-report.ts';
 import { areaReference, readSotkanetSnapshot, replaceSotkanetSnapshot, upsertCatalogue } from './indicator-queries.ts';
 import { rejectWith, rejectWithAll } from './run-import.ts';
 import {
@@ -48,5 +48,5 @@ export async function readSotkanetData(tx: Tx, bytes: Uint8Array | string, forma
 export function unreadable(issue: Parameters<IssueList['add']>[0]): ParsedFile {
   const issues = new IssueList();
   issues.add(issue);
-  return { rowsRead: 0, rows: [], issues, ignored: {} };
+  return { rowsRead: 0, rows: [], issues, ignored: new IgnoredRows() };
 }
