@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#platform/db/db.ts';
+import { importReference } from '#modules/parties/index.ts';
 import { createTestDb, testCtx } from '../../../tests/support/db.ts';
 import { defineCustomIndicator, importOwnCsv, importSotkanetFile, importStatfinFile, listIndicatorImports } from './index.ts';
 import { FIXTURES, META_127, regionsSnapshot } from './indicator-fixtures.test-support.ts';
@@ -192,5 +193,23 @@ describe('municipal mergers since 2000 (shipped history)', () => {
     const r = await importOwnCsv(ctx, { indicator: 'custom:merge-chain', file: 'region_code,year,value\n593,2005,1\n640,2005,2\n', fileName: 'chain2.csv' });
     expect(r).toMatchObject({ status: 'imported', inserted: 1, merged: 1 });
     expect(await stored('custom:merge-chain')).toContain('593/2005/total=3/-/640/-');
+  });
+
+  it('learns a newer merger from import-reference --changes (municipality_change), and a future one waits for its date', async () => {
+    const ctx = testCtx(db);
+    await defineCustomIndicator(ctx, { key: 'merge-new', titleFi: 'Määrä', additive: true });
+    const shipped = readFileSync(path.join(FIXTURES, '../../../db/reference/municipalities.csv'), 'utf8').replace(/\r\n/g, '\n');
+    // A made-up merger of Alavieska (009) into Ylivieska (977) on 2026-01-01, and one of Sievi (746) in 2027.
+    const withoutAlavieska = shipped.split('\n').filter((l) => !l.startsWith('009,')).join('\n');
+    const changes = 'effective_date,old_code,old_name_fi,old_name_sv,new_code,new_name_fi,change\n2026-01-01,009,Alavieska,,977,Ylivieska,merged_into_existing\n2027-01-01,746,Sievi,,977,Ylivieska,merged_into_existing\n';
+    const ref = await importReference(ctx, { municipalitiesCsv: withoutAlavieska, changesCsv: changes, source: 'test' });
+    expect(ref).toMatchObject({ changesStored: 2, merged: [{ oldCode: '009', newCode: '977' }] });
+    const stored2 = await db.query<{ old_code: string }>('SELECT old_code FROM municipality_change ORDER BY old_code');
+    expect(stored2.map((r) => r.old_code)).toEqual(['009', '746']);
+    const r = await importOwnCsv(ctx, { indicator: 'custom:merge-new', file: 'region_code,year,value\n977,2025,10\n009,2025,2\n746,2025,3\n', fileName: 'new.csv' });
+    expect(r).toMatchObject({ status: 'imported', inserted: 2, merged: 1, mergedRows: [{ at: 3, from: '009', to: '977', year: 2025 }] });
+    expect(await stored('custom:merge-new')).toEqual(['746/2025/total=3/-/-/-', '977/2025/total=12/-/009/-']);
+    const again = await importReference(ctx, { municipalitiesCsv: withoutAlavieska, changesCsv: changes, source: 'test' });
+    expect(again.changesStored).toBe(0);
   });
 });

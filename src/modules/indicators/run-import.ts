@@ -112,7 +112,8 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<ImportReport>
       const lookups: ImportLookups = {
         indicators: keys,
         municipalities: ref.municipalities,
-        ...mergerLookups([...shippedChanges(), ...ref.changes]),
+        // Only changes in force (a merger decided for next year does not move this year's values yet).
+        ...mergerLookups([...shippedChanges(), ...ref.changes].filter((c) => c.effectiveDate <= ctx.clock.now().toISOString().slice(0, 10))),
         counties: new Set(ref.counties.map((c) => c.code)),
         regions: ref.regions,
         years: yearRange(ctx.clock.now()),
