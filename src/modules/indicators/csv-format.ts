@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { countIgnored, IgnoredRows, IssueList, type ParsedFile } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, rowTicker, type OnRows, type ParsedFile } from './import-report.ts';
 import { areaOfCode, parseDecimal, type Gender } from './indicator.ts';
 
 /**
@@ -11,7 +11,7 @@ export const OWN_CSV_COLUMNS = ['region_code', 'year', 'value'] as const;
 
 const GENDERS: Record<string, Gender> = { '': 'total', total: 'total', male: 'male', female: 'female' };
 
-export function parseOwnCsv(source: string, indicatorId: string): ParsedFile {
+export function parseOwnCsv(source: string, indicatorId: string, onRows?: OnRows): ParsedFile {
   const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows() };
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
@@ -36,7 +36,10 @@ export function parseOwnCsv(source: string, indicatorId: string): ParsedFile {
     return out;
   }
   out.rowsRead = records.length;
+  const tick = rowTicker(records.length, onRows);
+  let k = 0;
   for (const { record, info } of records) {
+    tick(k++);
     const at = { line: info.lines };
     const code = (record.region_code ?? '').toUpperCase();
     const area = areaOfCode(code);

@@ -74,7 +74,7 @@ export async function fetchSotkanet(ctx: Ctx, input: FetchSotkanetInput): Promis
       if (regions) await storeRegions(tx, regions, now);
       await storeIndicatorMeta(tx, meta, now);
     },
-    parse: (tx) => readSotkanetData(tx, merged, 'json'),
+    parse: (tx, onRows) => readSotkanetData(tx, merged, 'json', onRows),
   });
 }
 

@@ -45,9 +45,9 @@ export async function importOwnCsv(ctx: Ctx, input: ImportOwnCsvInput): Promise<
     skipInvalid: input.skipInvalid ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(allowedAreas ? { allowedAreas } : {}),
-    parse: async () => {
+    parse: async (_tx, onRows) => {
       const decoded = decodeFile(input.file);
-      return 'issue' in decoded ? unreadable(decoded.issue) : parseOwnCsv(decoded.text, indicator.id);
+      return 'issue' in decoded ? unreadable(decoded.issue) : parseOwnCsv(decoded.text, indicator.id, onRows);
     },
     authorize: (found) => {
       // The file names no indicator, so only the chosen one can appear; checked again inside the transaction.

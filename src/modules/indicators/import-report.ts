@@ -57,6 +57,25 @@ export interface Progress {
 }
 export type OnProgress = (p: Progress) => void;
 
+/** Rows done of a total while a file is read or checked (drives the progress bar of those phases). */
+export type OnRows = (done: number, total: number) => void;
+
+/**
+ * Calls onRows about every 2 % of the rows (at least every 1,000) and never more: `tick(i)` costs one
+ * comparison per row.
+ */
+export function rowTicker(total: number, onRows: OnRows | undefined): (i: number) => void {
+  if (!onRows || total === 0) return () => {};
+  const step = Math.max(1000, Math.ceil(total / 50));
+  let next = step;
+  return (i) => {
+    if (i >= next) {
+      next += step;
+      onRows(i, total);
+    }
+  };
+}
+
 /** A value row read from a file, its area already an official code (before merged municipalities are mapped). */
 export interface SourceRow {
   line?: number;

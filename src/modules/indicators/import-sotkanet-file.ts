@@ -35,6 +35,6 @@ export async function importSotkanetFile(ctx: Ctx, input: ImportSotkanetFileInpu
       if (input.regions !== undefined) await storeRegions(tx, input.regions, now);
       if (input.indicatorMeta?.length) await storeIndicatorMeta(tx, input.indicatorMeta, now);
     },
-    parse: (tx) => readSotkanetData(tx, input.file, input.format === 'sotkanet-json' ? 'json' : 'csv'),
+    parse: (tx, onRows) => readSotkanetData(tx, input.file, input.format === 'sotkanet-json' ? 'json' : 'csv', onRows),
   });
 }

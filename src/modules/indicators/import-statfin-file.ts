@@ -34,13 +34,13 @@ export async function importStatfinFile(ctx: Ctx, input: ImportStatfinFileInput)
     partyId: null,
     skipInvalid: input.skipInvalid ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    prepare: async (tx) => {
+    prepare: async (tx, onRows) => {
       const decoded = decodeFile(input.file);
       if ('issue' in decoded) {
         parsed = unreadable(decoded.issue);
         return;
       }
-      const file = parseStatfin(decoded.text, input.table);
+      const file = parseStatfin(decoded.text, input.table, onRows);
       parsed = file;
       await upsertCatalogue(
         tx,

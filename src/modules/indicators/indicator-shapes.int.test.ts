@@ -5,7 +5,8 @@ import type { Db } from '#platform/db/db.ts';
 import { importReference } from '#modules/parties/index.ts';
 import { createTestDb, testCtx } from '../../../tests/support/db.ts';
 import { defineCustomIndicator, importOwnCsv, importSotkanetFile, importStatfinFile, listIndicatorImports } from './index.ts';
-import { FIXTURES, META_127, regionsSnapshot } from './indicator-fixtures.test-support.ts';
+import { FIXTURES, META_127, realPopulationAsSotkanetJson, regionsSnapshot } from './indicator-fixtures.test-support.ts';
+import type { Progress } from './import-report.ts';
 
 /** Every real file shape (tests/fixtures/indicators, written from the Sotkanet REST and JSON-stat 2 docs). */
 let db: Db;
@@ -211,5 +212,18 @@ describe('municipal mergers since 2000 (shipped history)', () => {
     expect(await stored('custom:merge-new')).toEqual(['746/2025/total=3/-/-/-', '977/2025/total=12/-/009/-']);
     const again = await importReference(ctx, { municipalitiesCsv: withoutAlavieska, changesCsv: changes, source: 'test' });
     expect(again.changesStored).toBe(0);
+  });
+});
+
+describe('progress', () => {
+  it('moves while reading and checking a file, not only while saving', async () => {
+    const seen: Progress[] = [];
+    const r = await importSotkanetFile(testCtx(db), { format: 'sotkanet-json', file: realPopulationAsSotkanetJson(), fileName: 'p.json', regions: REGIONS, indicatorMeta: [META_127()], onProgress: (p) => seen.push(p) });
+    expect(r.status).toBe('imported');
+    for (const phase of ['read', 'validate'] as const) {
+      const between = seen.filter((p) => p.phase === phase && p.done > 0 && p.done < p.total);
+      expect(between.length, phase).toBeGreaterThan(3);
+      expect(between.map((p) => p.done)).toEqual([...between.map((p) => p.done)].sort((a, b) => a - b));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { countIgnored, type IgnoredRows, type IssueList, type SourceRow } from './import-report.ts';
+import { countIgnored, rowTicker, type IgnoredRows, type IssueList, type OnRows, type SourceRow } from './import-report.ts';
 import type { AreaType, Gender } from './indicator.ts';
 
 /** What the checks need to know, read once per import. */
@@ -92,6 +92,7 @@ export function prepareRows(
   lookups: ImportLookups,
   issues: IssueList,
   ignored: IgnoredRows,
+  onRows?: OnRows,
 ): { rows: ValueRow[]; merged: number; mergedRows: MergedRow[]; invalid: number } {
   const before = issues.count;
   const createdIn = lookups.createdIn ?? new Map<string, number>();
@@ -123,7 +124,10 @@ export function prepareRows(
   }
   const groups = new Map<string, Group>();
   const out: ValueRow[] = [];
+  const tick = rowTicker(rows.length, onRows);
+  let k = 0;
   for (const r of rows) {
+    tick(k++);
     const ind = lookups.indicators.get(r.indicatorId);
     if (!ind) {
       issues.add({ ...at(r), code: 'unknown_indicator', params: { value: r.indicatorId } });

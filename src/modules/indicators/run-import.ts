@@ -3,7 +3,7 @@ import { recordAudit } from '#platform/audit.ts';
 import type { Ctx } from '#platform/context.ts';
 import type { Tx } from '#platform/db/db.ts';
 import { isAppError } from '#platform/errors.ts';
-import { countIgnored, IgnoredRows, IssueList, type ImportIssue, type ImportReport, type OnProgress, type ParsedFile } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, type ImportIssue, type ImportReport, type OnProgress, type OnRows, type ParsedFile } from './import-report.ts';
 import { yearRange, type ImportFormat, type IndicatorSource } from './indicator.ts';
 import { areaReference, catalogueKeys, compareValues, finishImportLog, insertImportLog, writeValues } from './indicator-queries.ts';
 import { prepareRows, type ImportLookups, type MergedRow, type ValueRow } from './merge.ts';
@@ -39,9 +39,9 @@ export interface ImportJob {
   skipInvalid: boolean;
   onProgress?: OnProgress;
   /** Runs first in the transaction: stores a regions snapshot or catalogue entries that came with the file. */
-  prepare?: (tx: Tx) => Promise<void>;
+  prepare?: (tx: Tx, onRows: OnRows) => Promise<void>;
   /** Reads the file, with what `prepare` stored visible. */
-  parse: (tx: Tx) => Promise<ParsedFile>;
+  parse: (tx: Tx, onRows: OnRows) => Promise<ParsedFile>;
   /** Checks the indicators found (e.g. a party may write only its own); throws to refuse. */
   authorize?: (indicators: Map<string, { source: IndicatorSource; ownerPartyId: string | null }>) => void;
   /** Area codes a party may write. */
@@ -92,10 +92,12 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<ImportReport>
   const base = { format: job.format, fileName: job.fileName };
   try {
     return await ctx.db.transaction(async (tx) => {
+      // Reading moves with the rows read (the parsers tick about every 2 %), as do checking and writing.
+      const onRead: OnRows = (done, total) => progress({ phase: 'read', done, total });
       progress({ phase: 'read', done: 0, total: 1 });
-      await readingStep(async () => job.prepare?.(tx));
-      const parsed = await readingStep(() => job.parse(tx));
-      progress({ phase: 'read', done: 1, total: 1 });
+      await readingStep(async () => job.prepare?.(tx, onRead));
+      const parsed = await readingStep(() => job.parse(tx, onRead));
+      progress({ phase: 'read', done: Math.max(parsed.rowsRead, 1), total: Math.max(parsed.rowsRead, 1) });
       const indicatorIds = [...new Set(parsed.rows.map((r) => r.indicatorId))].sort();
       const unreadable = parsed.rowsRead === 0 && parsed.issues.count > 0;
       if (unreadable) throw new Rejected(parsed.issues, { rowsRead: 0, ignored: parsed.ignored, indicators: [] });
@@ -119,7 +121,7 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<ImportReport>
         years: yearRange(ctx.clock.now()),
         ...(job.allowedAreas ? { allowedAreas: job.allowedAreas } : {}),
       };
-      const prepared = prepareRows(parsed.rows, lookups, parsed.issues, parsed.ignored);
+      const prepared = prepareRows(parsed.rows, lookups, parsed.issues, parsed.ignored, (done, total) => progress({ phase: 'validate', done, total }));
       progress({ phase: 'validate', done: parsed.rows.length, total: parsed.rows.length });
       if (parsed.issues.count > 0 && !job.skipInvalid) {
         throw new Rejected(parsed.issues, { rowsRead: parsed.rowsRead, ignored: parsed.ignored, indicators: indicatorIds });

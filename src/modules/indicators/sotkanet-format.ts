@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { countIgnored, IgnoredRows, IssueList, type ImportIssue, type ParsedFile } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, rowTicker, type ImportIssue, type OnRows, type ParsedFile } from './import-report.ts';
 import { CC_BY_4, COUNTRY_CODE, SOTKANET_ATTRIBUTION, parseDecimal, plainText, type Area, type Gender } from './indicator.ts';
 import type { CatalogueUpsert } from './indicator-queries.ts';
 import { topLevelElementLines } from './json-lines.ts';
@@ -245,7 +245,7 @@ function readRow(
  * save them); numbers or strings, decimal point or comma. A file whose rows have neither value key is refused
  * naming the keys expected (rather than read as "no value" row by row).
  */
-export function parseSotkanetJson(source: string, resolve: (id: number) => RegionResolution | undefined): ParsedFile {
+export function parseSotkanetJson(source: string, resolve: (id: number) => RegionResolution | undefined, onRows?: OnRows): ParsedFile {
   const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows() };
   const parsed = parseJson(source);
   if ('issue' in parsed) {
@@ -276,7 +276,9 @@ export function parseSotkanetJson(source: string, resolve: (id: number) => Regio
     return out;
   }
   out.rowsRead = list.length;
+  const tick = rowTicker(list.length, onRows);
   for (let i = 0; i < list.length; i++) {
+    tick(i);
     const r = list[i];
     if (!isObject(r)) {
       out.issues.add({ line: lines[i] ?? 1, row: i + 1, code: 'row_not_an_object' });
@@ -299,7 +301,7 @@ function foundKeys(v: unknown): string {
  * Sotkanet /csv: semicolon-separated, with a header naming the columns (either variant, CSV_VALUE_NAMES), decimal
  * comma allowed. A comma-separated file is refused as 'wrong_delimiter' on line 1 rather than misread.
  */
-export function parseSotkanetCsv(source: string, resolve: (id: number) => RegionResolution | undefined): ParsedFile {
+export function parseSotkanetCsv(source: string, resolve: (id: number) => RegionResolution | undefined, onRows?: OnRows): ParsedFile {
   const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows() };
   const firstLine = (source.split(/\r?\n/, 1)[0] ?? '').trim();
   const unquote = (h: string) => h.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
@@ -331,7 +333,10 @@ export function parseSotkanetCsv(source: string, resolve: (id: number) => Region
     return out;
   }
   out.rowsRead = records.length;
+  const tick = rowTicker(records.length, onRows);
+  let k = 0;
   for (const { record, info } of records) {
+    tick(k++);
     const at = { line: info.lines };
     if (record.length !== header.length) {
       out.issues.add({ ...at, code: 'wrong_field_count', params: { expected: header.length, found: record.length } });

@@ -1,4 +1,4 @@
-import { countIgnored, IgnoredRows, IssueList, type ImportIssue, type ParsedFile, type SourceRow } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, rowTicker, type OnRows, type ImportIssue, type ParsedFile, type SourceRow } from './import-report.ts';
 import { COUNTRY_CODE, type Area, type Gender } from './indicator.ts';
 
 /**
@@ -96,7 +96,7 @@ export interface StatfinParsed extends ParsedFile {
 }
 
 /** `table` names the StatFin table ('11ra'); without it the dataset's extension.px.tableid is used. */
-export function parseStatfin(source: string, table?: string): StatfinParsed {
+export function parseStatfin(source: string, table?: string, onRows?: OnRows): StatfinParsed {
   const out: StatfinParsed = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows(), metas: [] };
   const fail = (issue: ImportIssue) => {
     out.issues.add(issue);
@@ -170,6 +170,7 @@ export function parseStatfin(source: string, table?: string): StatfinParsed {
   const genders = genderDim >= 0 ? dims[genderDim]!.map((g) => GENDER_CODES[g]) : undefined;
 
   out.rowsRead = total;
+  const tick = rowTicker(total, onRows);
   const coord = new Array<number>(ids.length).fill(0);
   for (let i = 0; i < total; i++) {
     if (i > 0) {
@@ -178,6 +179,7 @@ export function parseStatfin(source: string, table?: string): StatfinParsed {
         coord[d] = 0;
       }
     }
+    tick(i);
     const at = { cell: i + 1 };
     const v = valueAt(i);
     if (v === null || v === undefined) {
