@@ -18,6 +18,8 @@ export interface ImportOwnCsvInput {
   fileName: string;
   skipInvalid?: boolean;
   onProgress?: OnProgress;
+  /** Only tell what the import would add, change and leave out (nothing is written or logged). */
+  preview?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function importOwnCsv(ctx: Ctx, input: ImportOwnCsvInput): Promise<
     fileName: input.fileName,
     partyId,
     skipInvalid: input.skipInvalid ?? false,
+    preview: input.preview ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(allowedAreas ? { allowedAreas } : {}),
     parse: async (_tx, onRows) => {

@@ -16,6 +16,8 @@ export interface ImportSotkanetFileInput {
   indicatorMeta?: (Uint8Array | string)[];
   skipInvalid?: boolean;
   onProgress?: OnProgress;
+  /** Only tell what the import would add, change and leave out (nothing is written or logged). */
+  preview?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function importSotkanetFile(ctx: Ctx, input: ImportSotkanetFileInpu
     fileName: input.fileName,
     partyId: null,
     skipInvalid: input.skipInvalid ?? false,
+    preview: input.preview ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     prepare: async (tx) => {
       if (input.regions !== undefined) await storeRegions(tx, input.regions, now);

@@ -17,6 +17,8 @@ export interface ImportStatfinFileInput {
   table?: string;
   skipInvalid?: boolean;
   onProgress?: OnProgress;
+  /** Only tell what the import would add, change and leave out (nothing is written or logged). */
+  preview?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function importStatfinFile(ctx: Ctx, input: ImportStatfinFileInput)
     fileName: input.fileName,
     partyId: null,
     skipInvalid: input.skipInvalid ?? false,
+    preview: input.preview ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     prepare: async (tx, onRows) => {
       const decoded = decodeFile(input.file);

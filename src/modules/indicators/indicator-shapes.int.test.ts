@@ -227,3 +227,18 @@ describe('progress', () => {
     }
   });
 });
+
+describe('preview', () => {
+  it('tells what an import would add, change and leave out, and writes and logs nothing', async () => {
+    const ctx = testCtx(db);
+    await defineCustomIndicator(ctx, { key: 'preview', titleFi: 'Määrä', additive: true });
+    await importOwnCsv(ctx, { indicator: 'custom:preview', file: 'region_code,year,value\n091,2020,1\n564,2020,2\n', fileName: 'a.csv' });
+    const before = await stored('custom:preview');
+    const logs = (await listIndicatorImports(ctx, { limit: 500 })).length;
+    const p = await importOwnCsv(ctx, { indicator: 'custom:preview', file: 'region_code,year,value\n091,2020,1\n564,2020,5\n564,2021,3\n588,2020,\n', fileName: 'b.csv', preview: true });
+    expect(p).toMatchObject({ status: 'imported', importId: null, inserted: 1, updated: 1, unchanged: 1, ignored: { missing_value: 1 }, ignoredLines: { missing_value: [5] } });
+    expect((p as { changedRows?: unknown[] }).changedRows).toEqual([expect.objectContaining({ areaCode: '564', year: 2020, value: 5 })]);
+    expect(await stored('custom:preview')).toEqual(before);
+    expect((await listIndicatorImports(ctx, { limit: 500 })).length).toBe(logs);
+  });
+});
