@@ -2,6 +2,7 @@ import type { Ctx } from '#platform/context.ts';
 import { assertCan } from '#platform/policy.ts';
 import type { ImportReport, OnProgress } from './import-report.ts';
 import { indicatorPolicy } from './indicator-policy.ts';
+import { sourceImportSubject } from './source-import-subject.ts';
 import { runImport } from './run-import.ts';
 import { readSotkanetData, storeIndicatorMeta, storeRegions } from './sotkanet-import-steps.ts';
 
@@ -25,7 +26,7 @@ export interface ImportSotkanetFileInput {
  * Every indicator in the file must be in the catalogue (import its /indicators/{id} metadata with it).
  */
 export async function importSotkanetFile(ctx: Ctx, input: ImportSotkanetFileInput): Promise<ImportReport> {
-  assertCan(indicatorPolicy, 'indicator.import', ctx.actor, null);
+  assertCan(indicatorPolicy, 'indicator.import_source', ctx.actor, await sourceImportSubject(ctx.db, ctx.actor));
   const now = ctx.clock.now();
   return runImport(ctx, {
     format: input.format,

@@ -670,3 +670,12 @@ function valueColumns(
   }
   return [num, type, code, year, gender, value, abs, src, period];
 }
+
+/** Which of these parties are an active wellbeing services county or the City of Helsinki. */
+export async function countyPartiesAmong(sql: Sql, partyIds: readonly string[]): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `SELECT id FROM party WHERE id = ANY($1::uuid[]) AND type IN ('wellbeing_services_county', 'city_of_helsinki') AND ended_on IS NULL`,
+    [partyIds],
+  );
+  return rows.map((r) => r.id);
+}

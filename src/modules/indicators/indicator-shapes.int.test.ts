@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#platform/db/db.ts';
 import { importReference } from '#modules/parties/index.ts';
-import { createTestDb, testCtx } from '../../../tests/support/db.ts';
+import { createTestActor, createTestDb, partyIdByCode, testCtx } from '../../../tests/support/db.ts';
 import { defineCustomIndicator, importOwnCsv, importSotkanetFile, importStatfinFile, listIndicatorImports } from './index.ts';
 import { FIXTURES, META_127, realPopulationAsSotkanetJson, regionsSnapshot } from './indicator-fixtures.test-support.ts';
 import type { Progress } from './import-report.ts';
@@ -240,5 +240,23 @@ describe('preview', () => {
     expect((p as { changedRows?: unknown[] }).changedRows).toEqual([expect.objectContaining({ areaCode: '564', year: 2020, value: 5 })]);
     expect(await stored('custom:preview')).toEqual(before);
     expect((await listIndicatorImports(ctx, { limit: 500 })).length).toBe(logs);
+  });
+});
+
+describe('who may import from Sotkanet and StatFin (declared in indicator-policy.ts)', () => {
+  it('the county’s administrators and platform administrators; not a municipality’s administrator nor a county editor', async () => {
+    const county = await partyIdByCode(db, 'HVA19');
+    const oulu = await partyIdByCode(db, '564');
+    const countyAdmin = await createTestActor(db, [{ partyId: county, role: 'admin' }]);
+    const countyEditor = await createTestActor(db, [{ partyId: county, role: 'editor' }]);
+    const municipalityAdmin = await createTestActor(db, [{ partyId: oulu, role: 'admin' }]);
+    const input = { format: 'sotkanet-json' as const, file: fixture('sotkanet-127-current.json'), fileName: 'c.json' };
+    expect(await importSotkanetFile(testCtx(db, countyAdmin), input)).toMatchObject({ status: 'imported' });
+    expect((await listIndicatorImports(testCtx(db, countyAdmin), { limit: 1 }))[0]).toMatchObject({ fileName: 'c.json' });
+    for (const a of [countyEditor, municipalityAdmin]) {
+      await expect(importSotkanetFile(testCtx(db, a), input)).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(importStatfinFile(testCtx(db, a), { file: fixture('statfin-135z-quarterly.json'), fileName: 'q.json' })).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(listIndicatorImports(testCtx(db, a))).rejects.toMatchObject({ kind: 'forbidden' });
+    }
   });
 });
