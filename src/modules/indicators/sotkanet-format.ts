@@ -269,7 +269,12 @@ export function parseSotkanetJson(source: string, resolve: (id: number) => Regio
       break;
     }
   }
-  for (const r of list) if (isObject(r) && ('value' in r || 'primary value' in r)) shapeKnown = true;
+  for (const r of list) {
+    if (isObject(r) && ('value' in r || 'primary value' in r)) {
+      shapeKnown = true;
+      break;
+    }
+  }
   if (!shapeKnown) {
     const first = list.find(isObject);
     out.issues.add({ line: lines[0] ?? 1, row: 1, code: 'sotkanet_unknown_shape', params: { expected: SOTKANET_JSON_EXPECTED, found: foundKeys(first ?? list[0]) } });
