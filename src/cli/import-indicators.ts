@@ -92,6 +92,17 @@ export function readBytes(file: string): Uint8Array {
   }
 }
 
+/** Issues printed one by one; the rest are summed up by reason with their first lines. */
+const SHOWN_ISSUES = 50;
+
+/** An issue code's text without its parameters (for the summary by reason). */
+function issueText(lang: Lang, code: string): string {
+  const entry = (catalogs[lang].indicators.issues as Record<string, string | ((p: Record<string, string | number>) => string)>)[code];
+  if (typeof entry === 'string') return entry;
+  // The text with '…' for the values that differ row by row.
+  return entry ? entry(new Proxy({}, { get: () => '…' })) : code;
+}
+
 /** One issue as a sentence: 'Rivi 12 (tietue 11): arvo ”n/a” ei ole luku.' */
 export function describeIssue(lang: Lang, i: ImportIssue): string {
   const t = catalogs[lang].indicators;
@@ -112,10 +123,19 @@ export function printReport(r: ImportReport, io: CliIo, lang: Lang): void {
   const t = catalogs[lang].indicators.report;
   const locale = lang === 'en' ? 'en-GB' : `${lang}-FI`;
   const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const lines = (list: readonly number[], total: number) =>
+    t.atLines({ n: total, lines: list.map(n).join(', '), more: Math.max(0, total - list.length) });
   if (r.issueCount > 0) {
-    io.err(t.issuesHeading({ count: n(r.issueCount) }));
-    for (const i of r.issues) io.err(`  ${describeIssue(lang, i)}`);
-    if (r.issueCount > r.issues.length) io.err(`  ${t.moreIssues({ count: n(r.issueCount - r.issues.length), shown: n(r.issues.length) })}`);
+    io.err(t.issuesHeading({ count: n(r.issueCount), n: r.issueCount }));
+    // Sorted by line, without repeats (the report keeps them so); then each reason with its total and first lines.
+    for (const i of r.issues.slice(0, SHOWN_ISSUES)) io.err(`  ${describeIssue(lang, i)}`);
+    const shown = Math.min(r.issues.length, SHOWN_ISSUES);
+    if (r.issueCount > shown) io.err(`  ${t.moreIssues({ count: n(r.issueCount - shown), n: r.issueCount - shown, shown: n(shown) })}`);
+    const codes = Object.entries(r.issuesByCode ?? {});
+    if (codes.length > 1 || r.issueCount > shown) {
+      io.err(`  ${t.byCodeHeading}`);
+      for (const [code, c] of codes) io.err(`    ${n(c.count)} × ${issueText(lang, code)}${c.lines.length ? ` (${lines(c.lines, c.count)})` : ''}`);
+    }
   }
   if (r.status === 'rejected') {
     io.err(t.rejected({ file: r.fileName }));
@@ -132,7 +152,15 @@ export function printReport(r: ImportReport, io: CliIo, lang: Lang): void {
   const ignored = Object.entries(r.ignored);
   if (ignored.length) {
     io.out(`  ${t.ignoredHeading}`);
-    for (const [reason, count] of ignored) io.out(`    ${n(count)} × ${ignoredReason(lang, reason)}`);
+    for (const [reason, count] of ignored) {
+      const at = r.ignoredLines?.[reason] ?? [];
+      io.out(`    ${n(count)} × ${ignoredReason(lang, reason)}${at.length ? ` (${lines(at, count)})` : ''}`);
+    }
+  }
+  if (r.mergedRows?.length) {
+    io.out(`  ${t.mergedHeading}`);
+    for (const m of r.mergedRows.slice(0, SHOWN_ISSUES)) io.out(`    ${t.mergedRow({ at: m.at, from: m.from, to: m.to, year: m.year })}`);
+    if (r.merged > SHOWN_ISSUES) io.out(`    … ${n(r.merged - SHOWN_ISSUES)}`);
   }
   if (r.indicators.length) io.out(`  ${t.indicators({ list: r.indicators.join(', ') })}`);
   io.out(`  ${t.duration({ seconds: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.durationMs / 1000) })}`);

@@ -50,6 +50,7 @@ function summary(r: ImportReferenceResult, t: CliText, source: string): string[]
     `  ${t.importCreated({ count: r.created.length, list: r.created.join(', ') })}`,
     `  ${t.importUpdated({ count: r.updated.length, list: r.updated.join(', ') })}`,
     `  ${t.importMerged({ count: r.merged.length, list: r.merged.map((m) => `${m.oldCode} → ${m.newCode} ${m.effectiveDate}`).join(', ') })}`,
+    `  ${t.importChangesStored({ count: r.changesStored })}`,
     `  ${t.importUnchanged({ count: r.unchanged })}`,
     `  ${t.importMissing({ count: r.missingFromFile.length, list: r.missingFromFile.join(', ') })}`,
   ];

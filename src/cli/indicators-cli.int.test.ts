@@ -49,6 +49,9 @@ describe('npm run cli -- import-indicators', () => {
     expect(out).toContain('Yhdistyneiden kuntien rivejä nykyisille kunnille: 23');
     expect(out).toContain('Indikaattorit: sotkanet:127');
     expect(c.err).toContain(`Tallennetaan   [${'#'.repeat(30)}] 100 %  7084/7084`);
+    // Reading and checking show the rows done too, not only saving.
+    expect(c.err).toContain(`Luetaan        [${'#'.repeat(30)}] 100 %  7107/7107`);
+    expect(c.err).toContain(`Tarkistetaan   [${'#'.repeat(30)}] 100 %  7107/7107`);
     expect(c.err.filter((l) => l.startsWith('Tallennetaan'))).toHaveLength(1);
   });
 
@@ -58,7 +61,15 @@ describe('npm run cli -- import-indicators', () => {
     const c = capture();
     expect(await runCli(['import-indicators', '--format', 'sotkanet-json', bad, '--lang', 'en'], c.io)).toBe(1);
     expect(c.err).toContain('  Line 3 (record 2): value “x” is not a number.');
+    expect(c.err).toContain('1 error:');
     expect(c.err.join('\n')).toContain('was rejected; nothing was changed.');
+    const two = file(`[\n${JSON.stringify({ indicator: 127, region: oulu, year: 2020, gender: 'total', value: 'y' })},\n${JSON.stringify({ indicator: 127, region: oulu, year: 2021, gender: 'total', value: 'x' })}\n]`);
+    const c2 = capture();
+    expect(await runCli(['import-indicators', '--format', 'sotkanet-json', two, '--lang', 'en'], c2.io)).toBe(1);
+    expect(c2.err).toContain('2 errors:');
+    const fi = capture();
+    expect(await runCli(['import-indicators', '--format', 'sotkanet-json', two], fi.io)).toBe(1);
+    expect(fi.err).toContain('2 virhettä:');
     const ok = capture();
     expect(await runCli(['import-indicators', '--format', 'sotkanet-json', bad, '--skip-invalid'], ok.io)).toBe(0);
     expect(ok.out.join('\n')).toContain('1 × virheellinen rivi (--skip-invalid)');

@@ -57,6 +57,7 @@ export const cli: typeof fi = {
   importDone: (p: P) => `Import finished (${p.source}).`,
   importCreated: (p: P) => `New municipalities: ${p.count}${p.list ? ` (${p.list})` : ''}`,
   importUpdated: (p: P) => `Updated municipalities: ${p.count}${p.list ? ` (${p.list})` : ''}`,
+  importChangesStored: (p: P) => `Stored in the municipal change history (for indicator imports): ${p.count}`,
   importMerged: (p: P) => `Mergers: ${p.count}${p.list ? ` (${p.list})` : ''}`,
   importUnchanged: (p: P) => `Unchanged: ${p.count}`,
   importMissing: (p: P) =>

@@ -29,6 +29,7 @@ export const validation: typeof fi = {
   csv_malformed: (p: P) => `Line ${p.line}, column ${p.column}: the file structure is invalid (${p.reason}).`,
   csv_missing_column: (p: P) => `Line ${p.line}: column “${p.column}” is missing from the header.`,
   csv_required: (p: P) => `Line ${p.line}, column ${p.column}: value missing.`,
+  csv_bad_change: (p: P) => `Line ${p.line}, column ${p.column}: “${p.value}” is not merged_into_existing, merged_into_new, code_change or split.`,
   csv_bad_municipality_code: (p: P) => `Line ${p.line}, column ${p.column}: “${p.value}” is not a three-digit municipality code.`,
   csv_duplicate_code: (p: P) => `Line ${p.line}, column ${p.column}: code ${p.value} appears more than once.`,
   csv_unknown_region: (p: P) => `Line ${p.line}, column ${p.column}: unknown region “${p.value}”.`,

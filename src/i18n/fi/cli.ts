@@ -57,6 +57,7 @@ export const cli = {
   importDone: (p: P) => `Tuonti valmis (${p.source}).`,
   importCreated: (p: P) => `Uusia kuntia: ${p.count}${p.list ? ` (${p.list})` : ''}`,
   importUpdated: (p: P) => `Päivitettyjä kuntia: ${p.count}${p.list ? ` (${p.list})` : ''}`,
+  importChangesStored: (p: P) => `Kuntamuutoshistoriaan tallennettu (indikaattorituonteja varten): ${p.count}`,
   importMerged: (p: P) => `Kuntaliitoksia: ${p.count}${p.list ? ` (${p.list})` : ''}`,
   importUnchanged: (p: P) => `Ennallaan: ${p.count}`,
   importMissing: (p: P) =>

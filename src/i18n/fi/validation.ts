@@ -29,6 +29,7 @@ export const validation = {
   csv_malformed: (p: P) => `Rivi ${p.line}, sarake ${p.column}: tiedoston rakenne on virheellinen (${p.reason}).`,
   csv_missing_column: (p: P) => `Rivi ${p.line}: sarake ”${p.column}” puuttuu otsikkoriviltä.`,
   csv_required: (p: P) => `Rivi ${p.line}, sarake ${p.column}: tieto puuttuu.`,
+  csv_bad_change: (p: P) => `Rivi ${p.line}, sarake ${p.column}: ”${p.value}” ei ole merged_into_existing, merged_into_new, code_change eikä split.`,
   csv_bad_municipality_code: (p: P) => `Rivi ${p.line}, sarake ${p.column}: ”${p.value}” ei ole kolminumeroinen kuntakoodi.`,
   csv_duplicate_code: (p: P) => `Rivi ${p.line}, sarake ${p.column}: koodi ${p.value} esiintyy useammin kuin kerran.`,
   csv_unknown_region: (p: P) => `Rivi ${p.line}, sarake ${p.column}: tuntematon maakunta ”${p.value}”.`,

@@ -57,6 +57,7 @@ export const cli: typeof fi = {
   importDone: (p: P) => `Importen är klar (${p.source}).`,
   importCreated: (p: P) => `Nya kommuner: ${p.count}${p.list ? ` (${p.list})` : ''}`,
   importUpdated: (p: P) => `Uppdaterade kommuner: ${p.count}${p.list ? ` (${p.list})` : ''}`,
+  importChangesStored: (p: P) => `Sparat i historiken över kommunändringar (för indikatorimporter): ${p.count}`,
   importMerged: (p: P) => `Kommunsammanslagningar: ${p.count}${p.list ? ` (${p.list})` : ''}`,
   importUnchanged: (p: P) => `Oförändrade: ${p.count}`,
   importMissing: (p: P) =>

@@ -29,6 +29,7 @@ export const validation: typeof fi = {
   csv_malformed: (p: P) => `Rad ${p.line}, kolumn ${p.column}: filens struktur är felaktig (${p.reason}).`,
   csv_missing_column: (p: P) => `Rad ${p.line}: kolumnen ”${p.column}” saknas i rubrikraden.`,
   csv_required: (p: P) => `Rad ${p.line}, kolumn ${p.column}: uppgift saknas.`,
+  csv_bad_change: (p: P) => `Rad ${p.line}, kolumn ${p.column}: ”${p.value}” är inte merged_into_existing, merged_into_new, code_change eller split.`,
   csv_bad_municipality_code: (p: P) => `Rad ${p.line}, kolumn ${p.column}: ”${p.value}” är inte en tresiffrig kommunkod.`,
   csv_duplicate_code: (p: P) => `Rad ${p.line}, kolumn ${p.column}: koden ${p.value} förekommer flera gånger.`,
   csv_unknown_region: (p: P) => `Rad ${p.line}, kolumn ${p.column}: okänt landskap ”${p.value}”.`,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { countIgnored, IssueList, type ParsedFile } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, rowTicker, type OnRows, type ParsedFile } from './import-report.ts';
 import { areaOfCode, parseDecimal, type Gender } from './indicator.ts';
 
 /**
@@ -11,8 +11,8 @@ export const OWN_CSV_COLUMNS = ['region_code', 'year', 'value'] as const;
 
 const GENDERS: Record<string, Gender> = { '': 'total', total: 'total', male: 'male', female: 'female' };
 
-export function parseOwnCsv(source: string, indicatorId: string): ParsedFile {
-  const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: {} };
+export function parseOwnCsv(source: string, indicatorId: string, onRows?: OnRows): ParsedFile {
+  const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows() };
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
   let records: { record: Record<string, string>; info: { lines: number } }[];
@@ -36,7 +36,10 @@ export function parseOwnCsv(source: string, indicatorId: string): ParsedFile {
     return out;
   }
   out.rowsRead = records.length;
+  const tick = rowTicker(records.length, onRows);
+  let k = 0;
   for (const { record, info } of records) {
+    tick(k++);
     const at = { line: info.lines };
     const code = (record.region_code ?? '').toUpperCase();
     const area = areaOfCode(code);
@@ -55,7 +58,7 @@ export function parseOwnCsv(source: string, indicatorId: string): ParsedFile {
       continue;
     }
     if ((record.value ?? '') === '') {
-      countIgnored(out.ignored, 'missing_value');
+      countIgnored(out.ignored, 'missing_value', at.line);
       continue;
     }
     const value = parseDecimal(record.value!);

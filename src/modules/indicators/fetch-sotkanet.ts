@@ -4,6 +4,7 @@ import { assertCan } from '#platform/policy.ts';
 import type { ImportReport, OnProgress } from './import-report.ts';
 import { GENDERS, yearRange, type Gender } from './indicator.ts';
 import { indicatorPolicy } from './indicator-policy.ts';
+import { sourceImportSubject } from './source-import-subject.ts';
 import { readSotkanetSnapshot } from './indicator-queries.ts';
 import { runImport } from './run-import.ts';
 import { sotkanetBaseUrl, sotkanetGet, type FetchLike } from './sotkanet-client.ts';
@@ -31,7 +32,7 @@ export const REGIONS_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
  * /json?indicator=…&years=…&genders=…. Network first, then one transaction. Platform administrators only.
  */
 export async function fetchSotkanet(ctx: Ctx, input: FetchSotkanetInput): Promise<ImportReport> {
-  assertCan(indicatorPolicy, 'indicator.import', ctx.actor, null);
+  assertCan(indicatorPolicy, 'indicator.import_source', ctx.actor, await sourceImportSubject(ctx.db, ctx.actor));
   const { min, max } = yearRange(ctx.clock.now());
   const genders = input.genders?.length ? input.genders : (['total'] as Gender[]);
   const issues: FieldIssue[] = [];
@@ -74,7 +75,7 @@ export async function fetchSotkanet(ctx: Ctx, input: FetchSotkanetInput): Promis
       if (regions) await storeRegions(tx, regions, now);
       await storeIndicatorMeta(tx, meta, now);
     },
-    parse: (tx) => readSotkanetData(tx, merged, 'json'),
+    parse: (tx, onRows) => readSotkanetData(tx, merged, 'json', onRows),
   });
 }
 

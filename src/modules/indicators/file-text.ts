@@ -11,9 +11,15 @@ export function decodeFile(input: Uint8Array | string): { text: string } | { iss
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { issue: { line: 1, code: 'encoding_utf16' } };
   }
+  // UTF-16 without a byte order mark (Excel's "Unicode text", some exports): every other byte of ASCII text is 0.
+  if (looksLikeUtf16(bytes)) return { issue: { line: 1, code: 'encoding_utf16' } };
   // The platform's strict decoder first (native, fast); the byte-by-byte scan only to name the bad byte's line.
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    const nul = text.indexOf('\u0000');
+    // A NUL is valid UTF-8 but no statistics file has one (and the database cannot store it in a report).
+    if (nul >= 0) return { issue: { line: text.slice(0, nul).split('\n').length, code: 'encoding_nul_byte' } };
+    return { text };
   } catch {
     // not UTF-8: find where
   }
@@ -25,6 +31,24 @@ export function decodeFile(input: Uint8Array | string): { text: string } | { iss
     return { issue: { line, code, params: { byte: `0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')}` } } };
   }
   return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+}
+
+/**
+ * UTF-16 without a byte order mark: in the first 4 KB, at least 40 % of the bytes at even (big-endian) or odd
+ * (little-endian) positions are 0 and almost none at the other. ASCII-heavy text (what statistics files are)
+ * always passes; a UTF-8 file never has such zeros.
+ */
+export function looksLikeUtf16(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  return (oddZero >= 0.4 * pairs && evenZero <= 0.05 * pairs) || (evenZero >= 0.4 * pairs && oddZero <= 0.05 * pairs);
 }
 
 /** Offset of the first byte that does not belong to a valid UTF-8 sequence, or -1. */

@@ -18,6 +18,8 @@ export interface ImportOwnCsvInput {
   fileName: string;
   skipInvalid?: boolean;
   onProgress?: OnProgress;
+  /** Only tell what the import would add, change and leave out (nothing is written or logged). */
+  preview?: boolean;
 }
 
 /**
@@ -43,11 +45,12 @@ export async function importOwnCsv(ctx: Ctx, input: ImportOwnCsvInput): Promise<
     fileName: input.fileName,
     partyId,
     skipInvalid: input.skipInvalid ?? false,
+    preview: input.preview ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(allowedAreas ? { allowedAreas } : {}),
-    parse: async () => {
+    parse: async (_tx, onRows) => {
       const decoded = decodeFile(input.file);
-      return 'issue' in decoded ? unreadable(decoded.issue) : parseOwnCsv(decoded.text, indicator.id);
+      return 'issue' in decoded ? unreadable(decoded.issue) : parseOwnCsv(decoded.text, indicator.id, onRows);
     },
     authorize: (found) => {
       // The file names no indicator, so only the chosen one can appear; checked again inside the transaction.

@@ -2,6 +2,7 @@ import type { Ctx } from '#platform/context.ts';
 import { assertCan } from '#platform/policy.ts';
 import type { ImportReport, OnProgress } from './import-report.ts';
 import { indicatorPolicy } from './indicator-policy.ts';
+import { sourceImportSubject } from './source-import-subject.ts';
 import { runImport } from './run-import.ts';
 import { readSotkanetData, storeIndicatorMeta, storeRegions } from './sotkanet-import-steps.ts';
 
@@ -16,6 +17,8 @@ export interface ImportSotkanetFileInput {
   indicatorMeta?: (Uint8Array | string)[];
   skipInvalid?: boolean;
   onProgress?: OnProgress;
+  /** Only tell what the import would add, change and leave out (nothing is written or logged). */
+  preview?: boolean;
 }
 
 /**
@@ -23,18 +26,19 @@ export interface ImportSotkanetFileInput {
  * Every indicator in the file must be in the catalogue (import its /indicators/{id} metadata with it).
  */
 export async function importSotkanetFile(ctx: Ctx, input: ImportSotkanetFileInput): Promise<ImportReport> {
-  assertCan(indicatorPolicy, 'indicator.import', ctx.actor, null);
+  assertCan(indicatorPolicy, 'indicator.import_source', ctx.actor, await sourceImportSubject(ctx.db, ctx.actor));
   const now = ctx.clock.now();
   return runImport(ctx, {
     format: input.format,
     fileName: input.fileName,
     partyId: null,
     skipInvalid: input.skipInvalid ?? false,
+    preview: input.preview ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     prepare: async (tx) => {
       if (input.regions !== undefined) await storeRegions(tx, input.regions, now);
       if (input.indicatorMeta?.length) await storeIndicatorMeta(tx, input.indicatorMeta, now);
     },
-    parse: (tx) => readSotkanetData(tx, input.file, input.format === 'sotkanet-json' ? 'json' : 'csv'),
+    parse: (tx, onRows) => readSotkanetData(tx, input.file, input.format === 'sotkanet-json' ? 'json' : 'csv', onRows),
   });
 }

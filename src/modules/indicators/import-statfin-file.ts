@@ -4,6 +4,7 @@ import { decodeFile } from './file-text.ts';
 import type { ImportReport, OnProgress, ParsedFile } from './import-report.ts';
 import { CC_BY_4, STATFIN_ATTRIBUTION } from './indicator.ts';
 import { indicatorPolicy } from './indicator-policy.ts';
+import { sourceImportSubject } from './source-import-subject.ts';
 import { upsertCatalogue } from './indicator-queries.ts';
 import { runImport } from './run-import.ts';
 import { unreadable } from './sotkanet-import-steps.ts';
@@ -17,6 +18,8 @@ export interface ImportStatfinFileInput {
   table?: string;
   skipInvalid?: boolean;
   onProgress?: OnProgress;
+  /** Only tell what the import would add, change and leave out (nothing is written or logged). */
+  preview?: boolean;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface ImportStatfinFileInput {
  * same transaction. Values of a new entry are not additive until an administrator says so (JSON-stat does not tell).
  */
 export async function importStatfinFile(ctx: Ctx, input: ImportStatfinFileInput): Promise<ImportReport> {
-  assertCan(indicatorPolicy, 'indicator.import', ctx.actor, null);
+  assertCan(indicatorPolicy, 'indicator.import_source', ctx.actor, await sourceImportSubject(ctx.db, ctx.actor));
   const now = ctx.clock.now();
   let parsed: ParsedFile | undefined;
   return runImport(ctx, {
@@ -33,14 +36,15 @@ export async function importStatfinFile(ctx: Ctx, input: ImportStatfinFileInput)
     fileName: input.fileName,
     partyId: null,
     skipInvalid: input.skipInvalid ?? false,
+    preview: input.preview ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    prepare: async (tx) => {
+    prepare: async (tx, onRows) => {
       const decoded = decodeFile(input.file);
       if ('issue' in decoded) {
         parsed = unreadable(decoded.issue);
         return;
       }
-      const file = parseStatfin(decoded.text, input.table);
+      const file = parseStatfin(decoded.text, input.table, onRows);
       parsed = file;
       await upsertCatalogue(
         tx,

@@ -1,8 +1,9 @@
 export * from './indicator.ts';
 export type { ImportIssue, ImportReport, OnProgress, Progress, ProgressPhase } from './import-report.ts';
 export { ZCustomIndicatorInput, ZIndicatorListQuery, ZIndicatorUpdate, ZValuesQuery } from './indicator-schemas.ts';
-export { indicatorPolicy, ownIndicatorPolicy, type IndicatorAbility, type OwnIndicatorAbility } from './indicator-policy.ts';
+export { indicatorPolicy, ownIndicatorPolicy, type IndicatorAbility, type OwnIndicatorAbility, type SourceImportSubject } from './indicator-policy.ts';
 export type { ImportLogEntry } from './indicator-queries.ts';
+export type { PreviewReport } from './run-import.ts';
 export { importSotkanetFile, type ImportSotkanetFileInput } from './import-sotkanet-file.ts';
 export { importStatfinFile, type ImportStatfinFileInput } from './import-statfin-file.ts';
 export { importOwnCsv, type ImportOwnCsvInput } from './import-own-csv.ts';

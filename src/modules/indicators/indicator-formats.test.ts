@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOwnCsv } from './csv-format.ts';
 import { decodeFile, firstInvalidUtf8 } from './file-text.ts';
-import { IssueList } from './import-report.ts';
+import { IgnoredRows, IssueList } from './import-report.ts';
 import { areaOfCode, parseDecimal, plainText } from './indicator.ts';
 import { topLevelElementLines } from './json-lines.ts';
 import { prepareRows, resolveMergers } from './merge.ts';
@@ -99,9 +99,9 @@ describe('own CSV', () => {
     ]);
     // '91' reads as a region code here; prepareRows refuses it as an unknown region.
     expect(out.rows.map((r) => r.area)).toEqual([{ type: 'region', code: '91' }]);
-    expect(out.ignored).toEqual({ missing_value: 1 });
+    expect(out.ignored.counts).toEqual({ missing_value: 1 });
     const issues = new IssueList();
-    prepareRows(out.rows, { indicators: new Map([['custom:x', { num: 1, additive: false }]]), municipalities: new Set(), mergers: new Map(), counties: new Set(), regions: new Set(['17']), years: { min: 1990, max: 2027 } }, issues, {});
+    prepareRows(out.rows, { indicators: new Map([['custom:x', { num: 1, additive: false }]]), municipalities: new Set(), mergers: new Map(), counties: new Set(), regions: new Set(['17']), years: { min: 1990, max: 2027 } }, issues, new IgnoredRows());
     expect(issues.items).toEqual([{ line: 2, code: 'unknown_area', params: { value: '91' } }]);
   });
 });
@@ -110,16 +110,16 @@ describe('texts', () => {
   it('has a Finnish, Swedish and English text for every issue and every reason a row is left out', async () => {
     const { readFileSync } = await import('node:fs');
     const { catalogs, LANGS } = await import('#i18n/index.ts');
-    const files = ['file-text.ts', 'sotkanet-format.ts', 'statfin-format.ts', 'csv-format.ts', 'merge.ts', 'sotkanet-import-steps.ts'];
+    const files = ['file-text.ts', 'sotkanet-format.ts', 'statfin-format.ts', 'csv-format.ts', 'merge.ts', 'sotkanet-import-steps.ts', 'run-import.ts'];
     const src = files.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
     const issueCodes = new Set([...src.matchAll(/code: '([a-z0-9_]+)'/g)].map((m) => m[1]!));
     const reasons = new Set([...src.matchAll(/countIgnored\([^,]+, '([a-z_]+)'/g)].map((m) => m[1]!));
     expect(issueCodes.size).toBeGreaterThan(30);
-    expect([...reasons].sort()).toEqual(['merged_ambiguous', 'merged_incomplete', 'merged_value_dropped', 'missing_value']);
+    expect([...reasons].sort()).toEqual(['aland_outside_county_reform', 'invalid', 'merged_code_not_in_force', 'merged_incomplete', 'merged_not_additive', 'merged_split', 'missing_value', 'period_not_year_end']);
     for (const lang of LANGS) {
       const t = catalogs[lang].indicators;
       expect([...issueCodes].filter((c) => !(c in t.issues)), lang).toEqual([]);
-      expect([...reasons, 'invalid', 'county_unmapped'].filter((r) => !(r in t.ignored)), lang).toEqual([]);
+      expect([...reasons, 'invalid', 'county_unmapped', 'aland_outside_county_reform'].filter((r) => !(r in t.ignored)), lang).toEqual([]);
     }
   });
 });

@@ -3,6 +3,7 @@ import type { Row, Sql, Tx } from '#platform/db/db.ts';
 import type { CountyRef, SotkanetRegion } from './sotkanet-format.ts';
 import { areaTypesOf, type Indicator, type IndicatorSource, type IndicatorValue, type AreaType, type Gender, type Direction } from './indicator.ts';
 import type { ValueRow } from './merge.ts';
+import type { MunicipalityChange } from './reference-mergers.ts';
 
 // ---------------------------------------------------------------- catalogue
 
@@ -213,7 +214,8 @@ export async function catalogueKeys(sql: Sql, ids: readonly string[]): Promise<M
 /** Reference areas (tables of the parties module, read only): municipalities in force, mergers, counties, regions. */
 export async function areaReference(sql: Sql): Promise<{
   municipalities: Set<string>;
-  mergers: Map<string, { successor: string; year: number }>;
+  /** Changes stored by import-reference (municipality_change) and municipalities ended by a merger. */
+  changes: MunicipalityChange[];
   counties: CountyRef[];
   regions: Set<string>;
 }> {
@@ -228,9 +230,15 @@ export async function areaReference(sql: Sql): Promise<{
     'SELECT code, statfi_class_code, sotkanet_id, name_fi FROM county',
   );
   const regions = await sql.query<{ code: string }>('SELECT code FROM region');
+  const stored = await sql.query<{ effective_date: string; old_code: string; new_code: string; change: string }>(
+    `SELECT effective_date::text AS effective_date, old_code, new_code, change FROM municipality_change ORDER BY effective_date, old_code, new_code`,
+  );
   return {
     municipalities: new Set(m.map((r) => r.code)),
-    mergers: new Map(merged.map((r) => [r.code, { successor: r.successor, year: Number(r.ended_on.slice(0, 4)) }])),
+    changes: [
+      ...stored.map((r) => ({ effectiveDate: r.effective_date, oldCode: r.old_code, newCode: r.new_code, change: r.change })),
+      ...merged.map((r) => ({ effectiveDate: String(r.ended_on).slice(0, 10), oldCode: r.code, newCode: r.successor, change: 'merged_into_existing' })),
+    ],
     counties: counties.map((c) => ({ code: c.code, classCode: c.statfi_class_code, sotkanetId: c.sotkanet_id, nameFi: c.name_fi })),
     regions: new Set(regions.map((r) => r.code)),
   };
@@ -497,12 +505,13 @@ export async function writeValues(
     const chunk = changed.slice(i, i + UPDATE_ROWS);
     const res = await tx.query<{ n: number }>(
       `WITH u AS (
-         UPDATE indicator_value v SET value = s.value, abs_value = s.abs_value, source_area_code = s.source_area_code, import_id = $9
-           FROM unnest($1::int[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::float8[], $7::float8[], $8::text[])
-                AS s(indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code)
+         UPDATE indicator_value v SET value = s.value, abs_value = s.abs_value, source_area_code = s.source_area_code, period = s.period,
+                import_id = $10
+           FROM unnest($1::int[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::text[])
+                AS s(indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code, period)
           WHERE v.indicator_num = s.indicator_num AND v.area_type = s.area_type::indicator_area_type AND v.area_code = s.area_code
             AND v.year = s.year AND v.gender = s.gender::indicator_gender
-            AND (v.value, v.abs_value, v.source_area_code) IS DISTINCT FROM (s.value, s.abs_value, s.source_area_code)
+            AND (v.value, v.abs_value, v.source_area_code, v.period) IS DISTINCT FROM (s.value, s.abs_value, s.source_area_code, s.period)
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM u`,
@@ -512,6 +521,18 @@ export async function writeValues(
     onWritten((done += chunk.length));
   }
   return { inserted, updated };
+}
+
+/** What writeValues would do, without writing (an import's preview): counts of new and changed rows, the changed ones. */
+export async function compareValues(tx: Tx, rows: readonly ValueRow[]): Promise<{ inserted: number; updated: number; changed: ValueRow[] }> {
+  const state = await compareWithStored(tx, rows);
+  let inserted = 0;
+  const changed: ValueRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (state[i] === NEW) inserted++;
+    else if (state[i] === CHANGED) changed.push(rows[i]!);
+  }
+  return { inserted, updated: changed.length, changed };
 }
 
 /** Rows per COPY on PostgreSQL (the CLI's progress moves after each). */
@@ -565,7 +586,7 @@ async function compareWithStored(tx: Tx, rows: readonly ValueRow[]): Promise<Uin
   let at: Map<number, number> | undefined;
   // COPY takes no parameters: the literals are integers checked above.
   await tx.copyTo(
-    `SELECT indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code
+    `SELECT indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code, period
        FROM indicator_value
       WHERE indicator_num = ANY('{${nums.join(',')}}'::int[]) AND year BETWEEN ${minYear} AND ${maxYear}`,
     (f) => {
@@ -576,7 +597,7 @@ async function compareWithStored(tx: Tx, rows: readonly ValueRow[]): Promise<Uin
       if (i === undefined) return;
       const r = rows[i]!;
       state[i] =
-        sameFloat(r.value, Number(f[5])) && sameFloat(r.absValue, f[6] === null ? null : Number(f[6])) && r.sourceAreaCode === f[7]
+        sameFloat(r.value, Number(f[5])) && sameFloat(r.absValue, f[6] === null ? null : Number(f[6])) && r.sourceAreaCode === f[7] && r.period === f[8]
           ? UNCHANGED
           : CHANGED;
     },
@@ -597,7 +618,7 @@ function sameFloat(a: number | null, b: number | null): boolean {
  * COPY FROM '/dev/blob'). Returns the number of rows inserted.
  */
 async function insertValues(tx: Tx, rows: readonly ValueRow[], importId: number, onChunk: (n: number) => void): Promise<number> {
-  const columns = ['indicator_num', 'area_type', 'area_code', 'year', 'gender', 'value', 'abs_value', 'source_area_code', 'import_id'];
+  const columns = ['indicator_num', 'area_type', 'area_code', 'year', 'gender', 'value', 'abs_value', 'source_area_code', 'period', 'import_id'];
   let inserted = 0;
   const step = tx.kind === 'postgres' ? COPY_ROWS : INSERT_ROWS;
   for (let i = 0; i < rows.length; i += step) {
@@ -608,9 +629,9 @@ async function insertValues(tx: Tx, rows: readonly ValueRow[], importId: number,
       await tx.query(
         `INSERT INTO indicator_value (${columns.join(', ')})
          SELECT s.indicator_num, s.area_type::indicator_area_type, s.area_code, s.year, s.gender::indicator_gender, s.value,
-                s.abs_value, s.source_area_code, $9
-           FROM unnest($1::int[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::float8[], $7::float8[], $8::text[])
-                AS s(indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code)`,
+                s.abs_value, s.source_area_code, s.period, $10
+           FROM unnest($1::int[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::text[])
+                AS s(indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code, period)`,
         [...valueColumns(chunk).map(arrayLiteral), importId],
       );
       // A plain INSERT inserts every row or fails (a key already stored would be a unique violation).
@@ -621,8 +642,10 @@ async function insertValues(tx: Tx, rows: readonly ValueRow[], importId: number,
   return inserted;
 }
 
-/** The rows as column arrays: indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code. */
-function valueColumns(rows: readonly ValueRow[]): [number[], string[], string[], number[], string[], number[], (number | null)[], (string | null)[]] {
+/** The rows as column arrays: indicator_num, area_type, area_code, year, gender, value, abs_value, source_area_code, period. */
+function valueColumns(
+  rows: readonly ValueRow[],
+): [number[], string[], string[], number[], string[], number[], (number | null)[], (string | null)[], (string | null)[]] {
   const n = rows.length;
   const num = new Array<number>(n);
   const type = new Array<string>(n);
@@ -632,6 +655,7 @@ function valueColumns(rows: readonly ValueRow[]): [number[], string[], string[],
   const value = new Array<number>(n);
   const abs = new Array<number | null>(n);
   const src = new Array<string | null>(n);
+  const period = new Array<string | null>(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
     num[i] = r.indicatorNum;
@@ -642,6 +666,16 @@ function valueColumns(rows: readonly ValueRow[]): [number[], string[], string[],
     value[i] = r.value;
     abs[i] = r.absValue;
     src[i] = r.sourceAreaCode;
+    period[i] = r.period;
   }
-  return [num, type, code, year, gender, value, abs, src];
+  return [num, type, code, year, gender, value, abs, src, period];
+}
+
+/** Which of these parties are an active wellbeing services county or the City of Helsinki. */
+export async function countyPartiesAmong(sql: Sql, partyIds: readonly string[]): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `SELECT id FROM party WHERE id = ANY($1::uuid[]) AND type IN ('wellbeing_services_county', 'city_of_helsinki') AND ended_on IS NULL`,
+    [partyIds],
+  );
+  return rows.map((r) => r.id);
 }

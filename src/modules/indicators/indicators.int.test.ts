@@ -124,7 +124,7 @@ describe('Sotkanet /csv', () => {
       `127;${TEST_IDS.oldPohjoisPohjanmaa};2022;total;1;`,
     ].join('\r\n');
     const r = await importSotkanetFile(testCtx(db), { format: 'sotkanet-csv', file: csv, fileName: 'a.csv' });
-    expect(r).toMatchObject({ status: 'imported', rowsRead: 7, inserted: 4, skipped: 3, ignored: { 'category:SEUTUKUNTA': 1, county_unmapped: 2 } });
+    expect(r).toMatchObject({ status: 'imported', rowsRead: 7, inserted: 4, skipped: 3, ignored: { 'category:SEUTUKUNTA': 1, county_unmapped: 1, aland_outside_county_reform: 1 } });
     expect(await valueOf('sotkanet:127', 'HVA19', 2022)).toMatchObject({ value: 416584 });
     expect(await valueOf('sotkanet:127', 'HVA90', 2022, 'male')).toMatchObject({ value: 330123 });
     expect(await valueOf('sotkanet:127', '17', 2022, 'female')).toEqual({ value: 12.5, abs_value: 3, source_area_code: null });
@@ -331,14 +331,14 @@ describe('writing values (compared with what is stored, then only new rows inser
 });
 
 describe('merged municipalities for indicators that do not add up', () => {
-  it('keeps the successor’s own rate, and uses the merged one (with provenance) when the successor has none', async () => {
+  it('keeps the successor’s own rate and never maps a merged municipality’s rate onto it (left out with its line)', async () => {
     const ctx = testCtx(db);
     await defineCustomIndicator(ctx, { key: 'rate-test', titleFi: 'Osuus', unit: '%', decimals: 1, additive: false });
     const csv = 'region_code,year,value\n507,2020,10.5\n588,2020,20.5\n588,2019,30\n';
     const r = await importOwnCsv(ctx, { indicator: 'custom:rate-test', file: csv, fileName: 'rate.csv' });
-    expect(r).toMatchObject({ status: 'imported', inserted: 2, merged: 1, ignored: { merged_value_dropped: 1 } });
+    expect(r).toMatchObject({ status: 'imported', inserted: 1, merged: 0, ignored: { merged_not_additive: 2 }, ignoredLines: { merged_not_additive: [3, 4] } });
     expect(await valueOf('custom:rate-test', '507', 2020)).toEqual({ value: 10.5, abs_value: null, source_area_code: null });
-    expect(await valueOf('custom:rate-test', '507', 2019)).toEqual({ value: 30, abs_value: null, source_area_code: '588' });
+    expect(await valueOf('custom:rate-test', '507', 2019)).toBeUndefined();
   });
 
   it('stores no partial sum for a count when a municipality of the merger is missing that year', async () => {
@@ -389,9 +389,17 @@ describe('Statistics Finland JSON-stat', () => {
 
   it('imports one indicator per content, in row-major order, mapping KU/HVA/SSS codes and merged municipalities', async () => {
     const r = await importStatfinFile(testCtx(db), { file: JSON.stringify(dataset()), fileName: '11ra.json' });
-    expect(r).toMatchObject({ status: 'imported', rowsRead: 32, inserted: 31, ignored: { missing_value: 1 }, indicators: ['statfin:11ra:osuus', 'statfin:11ra:vaesto'] });
-    // KU588 (area index 1) maps to 507: 'osuus' is not additive, 507 has no own value → the merged value with provenance.
-    expect(await valueOf('statfin:11ra:vaesto', '507', 2023, 'female')).toEqual({ value: 1110, abs_value: null, source_area_code: '588' });
+    // KU588 (area index 1, cells 9–16): StatFin contents are not additive until an administrator says so, and
+    // 507 has no value of its own: a rate is never mapped onto today's Mäntyharju, left out with its cells.
+    expect(r).toMatchObject({
+      status: 'imported',
+      rowsRead: 32,
+      inserted: 23,
+      ignored: { missing_value: 1, merged_not_additive: 8 },
+      ignoredLines: { missing_value: [32], merged_not_additive: [9, 10, 11, 12, 13, 14, 15, 16] },
+      indicators: ['statfin:11ra:osuus', 'statfin:11ra:vaesto'],
+    });
+    expect(await valueOf('statfin:11ra:vaesto', '507', 2023, 'female')).toBeUndefined();
     expect(await valueOf('statfin:11ra:osuus', '091', 2022, 'total')).toMatchObject({ value: 1 });
     expect(await valueOf('statfin:11ra:vaesto', 'HVA19', 2023, 'total')).toMatchObject({ value: 2100 });
     expect(await valueOf('statfin:11ra:vaesto', 'FI', 2023, 'female')).toMatchObject({ value: 3110 });
@@ -399,7 +407,7 @@ describe('Statistics Finland JSON-stat', () => {
     const { items } = await listIndicators(testCtx(db), { source: 'statfin' });
     expect(items.find((i) => i.id === 'statfin:11ra:osuus')).toMatchObject({ title: { fi: 'Osuus väestöstä, %' }, unit: '%', decimals: 1, attribution: 'Tilastokeskus', licence: 'CC BY 4.0', dataUpdated: '2024-03-28' });
     const again = await importStatfinFile(testCtx(db), { file: JSON.stringify(dataset()), fileName: '11ra.json' });
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 31 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 23 });
   });
 
   it('refuses an unknown area code and a dimension it cannot place', async () => {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { countIgnored, IssueList, type ImportIssue, type ParsedFile } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, rowTicker, type ImportIssue, type OnRows, type ParsedFile } from './import-report.ts';
 import { CC_BY_4, COUNTRY_CODE, SOTKANET_ATTRIBUTION, parseDecimal, plainText, type Area, type Gender } from './indicator.ts';
 import type { CatalogueUpsert } from './indicator-queries.ts';
 import { topLevelElementLines } from './json-lines.ts';
@@ -33,6 +33,15 @@ export interface SotkanetIndicatorMeta {
 }
 
 export const SOTKANET_CSV_HEADER = ['indicator', 'region', 'year', 'gender', 'primary value', 'absolute value'] as const;
+/**
+ * The header variants of Sotkanet's /csv, matched by column name (case and quotes ignored, other columns such as
+ * region titles allowed): older exports call the value columns `primary value` / `absolute value`, newer ones
+ * use the JSON names `value` / `absValue`. The absolute value column is optional.
+ */
+const CSV_VALUE_NAMES = ['primary value', 'value'];
+const CSV_ABS_NAMES = ['absolute value', 'absvalue', 'abs value'];
+/** What a Sotkanet JSON row must have (either value key). */
+export const SOTKANET_JSON_EXPECTED = 'indicator, region, year, gender, value | "primary value" [, absValue | "absolute value"]';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -135,7 +144,8 @@ export interface CountyRef {
  * - HYVINVOINTIALUE → county 'HVA..', matched by Sotkanet id (county.sotkanet_id, 956–978). Sotkanet numbers the
  *   counties with Statistics Finland's class code ('19' Pohjois-Pohjanmaa), but its 2021–2022 areas used another
  *   numbering ('15' was Pohjois-Pohjanmaa), so a code alone is trusted only when the title names the same county.
- *   Åland (code 91) is no wellbeing services county in our model: left out as 'county_unmapped';
+ *   Åland (code 91) is outside the county reform: left out as 'aland_outside_county_reform' (Åland's
+ *   municipalities and its region 21 are areas like any other); any other unknown county as 'county_unmapped';
  * - MAAKUNTA '17' → region 17; MAA → country FI;
  * - any other category (SEUTUKUNTA, ERVA, …) is left out and counted as 'category:<name>'.
  */
@@ -156,7 +166,8 @@ export function sotkanetRegionResolver(
       case 'HYVINVOINTIALUE': {
         const byCode = countyByClass.get(r.code.padStart(2, '0'));
         const c = countyBySotkanet.get(r.id) ?? (byCode && same(byCode.nameFi, r.title.fi) ? byCode : undefined);
-        res = c ? { area: { type: 'county', code: c.code } } : { ignore: 'county_unmapped' };
+        // Åland (class code 91) is outside the wellbeing services county reform: recognised and reported as such.
+        res = c ? { area: { type: 'county', code: c.code } } : r.code.padStart(2, '0') === ALAND_COUNTY_CLASS ? { ignore: 'aland_outside_county_reform' } : { ignore: 'county_unmapped' };
         break;
       }
       case 'MAAKUNTA':
@@ -172,6 +183,9 @@ export function sotkanetRegionResolver(
   }
   return (id) => byId.get(id);
 }
+
+/** Åland's code in the county classification (Statistics Finland HVA91, Sotkanet HYVINVOINTIALUE '91'). */
+export const ALAND_COUNTY_CLASS = '91';
 
 const INDICATOR_IDS = new Map<number, string>();
 const GENDER_WORDS = new Map<string, Gender>([
@@ -204,14 +218,14 @@ function readRow(
   if (regionId === undefined) return out.issues.add({ ...rowAt(line, row), code: 'bad_region', params: { value: text(raw.region) } });
   const resolved = resolve(regionId);
   if (!resolved) return out.issues.add({ ...rowAt(line, row), code: 'unknown_region', params: { value: regionId } });
-  if ('ignore' in resolved) return countIgnored(out.ignored, resolved.ignore);
+  if ('ignore' in resolved) return countIgnored(out.ignored, resolved.ignore, line);
   const indicator = whole(raw.indicator);
   if (indicator === undefined) return out.issues.add({ ...rowAt(line, row), code: 'bad_indicator', params: { value: text(raw.indicator) } });
   const year = whole(raw.year);
   if (year === undefined) return out.issues.add({ ...rowAt(line, row), code: 'bad_year', params: { value: text(raw.year) } });
   const gender = (typeof raw.gender === 'string' ? GENDER_WORDS.get(raw.gender) : undefined) ?? GENDER_WORDS.get(text(raw.gender).trim().toLowerCase());
   if (!gender) return out.issues.add({ ...rowAt(line, row), code: 'bad_gender', params: { value: text(raw.gender) } });
-  if (raw.value === null || raw.value === undefined || raw.value === '') return countIgnored(out.ignored, 'missing_value');
+  if (raw.value === null || raw.value === undefined || raw.value === '') return countIgnored(out.ignored, 'missing_value', line);
   const value = typeof raw.value === 'number' ? raw.value : typeof raw.value === 'string' ? parseDecimal(raw.value) : undefined;
   if (value === undefined || !Number.isFinite(value)) return out.issues.add({ ...rowAt(line, row), code: 'not_a_number', params: { value: text(raw.value) || typeof raw.value } });
   let absValue: number | null = null;
@@ -225,47 +239,94 @@ function readRow(
   out.rows.push({ line, row, indicatorId, area: resolved.area, year, gender, value, absValue });
 }
 
-/** Sotkanet /json: a JSON array of flat rows. */
-export function parseSotkanetJson(source: string, resolve: (id: number) => RegionResolution | undefined): ParsedFile {
-  const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: {} };
+/**
+ * Sotkanet /json: a JSON array of flat rows, `{indicator, region, year, gender, value, absValue?}` as the REST API
+ * answers today, or with the older keys `"primary value"` / `"absolute value"` (older exports and tools that
+ * save them); numbers or strings, decimal point or comma. A file whose rows have neither value key is refused
+ * naming the keys expected (rather than read as "no value" row by row).
+ */
+export function parseSotkanetJson(source: string, resolve: (id: number) => RegionResolution | undefined, onRows?: OnRows): ParsedFile {
+  const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows() };
   const parsed = parseJson(source);
   if ('issue' in parsed) {
     out.issues.add(parsed.issue);
     return out;
   }
   if (!Array.isArray(parsed.value)) {
-    out.issues.add({ line: 1, code: 'json_not_an_array' });
+    out.issues.add({ line: 1, code: isObject(parsed.value) ? 'sotkanet_unknown_shape' : 'json_not_an_array', params: { expected: SOTKANET_JSON_EXPECTED, found: foundKeys(parsed.value) } });
     return out;
   }
   const lines = topLevelElementLines(source);
   const list = parsed.value as unknown[];
+  // Which key names the file uses: decided by the first row with a value key, so a file is read in one shape.
+  let older = false;
+  let shapeKnown = list.length === 0;
+  for (const r of list) {
+    if (!isObject(r)) continue;
+    if ('value' in r || 'absValue' in r) break;
+    if ('primary value' in r || 'absolute value' in r) {
+      older = true;
+      break;
+    }
+  }
+  for (const r of list) {
+    if (isObject(r) && ('value' in r || 'primary value' in r)) {
+      shapeKnown = true;
+      break;
+    }
+  }
+  if (!shapeKnown) {
+    const first = list.find(isObject);
+    out.issues.add({ line: lines[0] ?? 1, row: 1, code: 'sotkanet_unknown_shape', params: { expected: SOTKANET_JSON_EXPECTED, found: foundKeys(first ?? list[0]) } });
+    return out;
+  }
   out.rowsRead = list.length;
+  const tick = rowTicker(list.length, onRows);
   for (let i = 0; i < list.length; i++) {
+    tick(i);
     const r = list[i];
     if (!isObject(r)) {
       out.issues.add({ line: lines[i] ?? 1, row: i + 1, code: 'row_not_an_object' });
       continue;
     }
-    readRow(r as unknown as RawRow, lines[i] ?? 1, i + 1, resolve, out);
+    const raw = older
+      ? { indicator: r.indicator, region: r.region, year: r.year, gender: r.gender, value: r['primary value'], absValue: r['absolute value'] }
+      : (r as unknown as RawRow);
+    readRow(raw, lines[i] ?? 1, i + 1, resolve, out);
   }
   return out;
 }
 
+function foundKeys(v: unknown): string {
+  if (isObject(v)) return Object.keys(v).slice(0, 12).join(', ') || '{}';
+  return Array.isArray(v) ? '[…]' : typeof v;
+}
+
 /**
- * Sotkanet /csv: semicolon-separated with the header exactly `indicator;region;year;gender;primary value;absolute value`.
- * A comma-separated file is refused as 'wrong_delimiter' on line 1 rather than misread.
+ * Sotkanet /csv: semicolon-separated, with a header naming the columns (either variant, CSV_VALUE_NAMES), decimal
+ * comma allowed. A comma-separated file is refused as 'wrong_delimiter' on line 1 rather than misread.
  */
-export function parseSotkanetCsv(source: string, resolve: (id: number) => RegionResolution | undefined): ParsedFile {
-  const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: {} };
+export function parseSotkanetCsv(source: string, resolve: (id: number) => RegionResolution | undefined, onRows?: OnRows): ParsedFile {
+  const out: ParsedFile = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows() };
   const firstLine = (source.split(/\r?\n/, 1)[0] ?? '').trim();
   const unquote = (h: string) => h.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
   const header = firstLine.split(';').map(unquote);
-  if (header.join(';') !== SOTKANET_CSV_HEADER.join(';')) {
+  const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
+  const cols = {
+    indicator: col(['indicator']),
+    region: col(['region']),
+    year: col(['year']),
+    gender: col(['gender']),
+    value: col(CSV_VALUE_NAMES),
+    absValue: col(CSV_ABS_NAMES),
+  };
+  const expected = `${SOTKANET_CSV_HEADER.join(';')} | indicator;region;year;gender;value;absValue`;
+  if (cols.indicator < 0 || cols.region < 0 || cols.year < 0 || cols.gender < 0 || cols.value < 0) {
     const commaHeader = firstLine.split(',').map(unquote);
     if (commaHeader.length > 1 && !firstLine.includes(';')) {
       out.issues.add({ line: 1, code: 'wrong_delimiter', params: { expected: ';', found: ',' } });
     } else {
-      out.issues.add({ line: 1, code: 'bad_header', params: { expected: SOTKANET_CSV_HEADER.join(';'), found: firstLine.slice(0, 120) } });
+      out.issues.add({ line: 1, code: 'bad_header', params: { expected, found: firstLine.slice(0, 120) } });
     }
     return out;
   }
@@ -277,14 +338,29 @@ export function parseSotkanetCsv(source: string, resolve: (id: number) => Region
     return out;
   }
   out.rowsRead = records.length;
+  const tick = rowTicker(records.length, onRows);
+  let k = 0;
   for (const { record, info } of records) {
+    tick(k++);
     const at = { line: info.lines };
-    if (record.length !== SOTKANET_CSV_HEADER.length) {
-      out.issues.add({ ...at, code: 'wrong_field_count', params: { expected: SOTKANET_CSV_HEADER.length, found: record.length } });
+    if (record.length !== header.length) {
+      out.issues.add({ ...at, code: 'wrong_field_count', params: { expected: header.length, found: record.length } });
       continue;
     }
-    const [indicator, region, year, gender, value, absValue] = record;
-    readRow({ indicator, region, year, gender, value, absValue }, at.line, undefined, resolve, out);
+    readRow(
+      {
+        indicator: record[cols.indicator],
+        region: record[cols.region],
+        year: record[cols.year],
+        gender: record[cols.gender],
+        value: record[cols.value],
+        absValue: cols.absValue >= 0 ? record[cols.absValue] : undefined,
+      },
+      at.line,
+      undefined,
+      resolve,
+      out,
+    );
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Tx } from '#platform/db/db.ts';
 import { decodeFile } from './file-text.ts';
-import { IssueList, type ParsedFile } from './import-report.ts';
+import { IgnoredRows, IssueList, type OnRows, type ParsedFile } from './import-report.ts';
 import { areaReference, readSotkanetSnapshot, replaceSotkanetSnapshot, upsertCatalogue } from './indicator-queries.ts';
 import { rejectWith, rejectWithAll } from './run-import.ts';
 import {
@@ -35,18 +35,18 @@ export async function storeIndicatorMeta(tx: Tx, files: readonly (Uint8Array | s
 }
 
 /** Reads Sotkanet data rows, resolving region ids through the stored snapshot. */
-export async function readSotkanetData(tx: Tx, bytes: Uint8Array | string, format: 'json' | 'csv'): Promise<ParsedFile> {
+export async function readSotkanetData(tx: Tx, bytes: Uint8Array | string, format: 'json' | 'csv', onRows?: OnRows): Promise<ParsedFile> {
   const decoded = decodeFile(bytes);
   if ('issue' in decoded) return unreadable(decoded.issue);
   const snapshot = await readSotkanetSnapshot(tx);
   if (snapshot.regions.length === 0) return unreadable({ code: 'regions_snapshot_empty' });
   const { counties } = await areaReference(tx);
   const resolve = sotkanetRegionResolver(snapshot.regions, counties);
-  return format === 'json' ? parseSotkanetJson(decoded.text, resolve) : parseSotkanetCsv(decoded.text, resolve);
+  return format === 'json' ? parseSotkanetJson(decoded.text, resolve, onRows) : parseSotkanetCsv(decoded.text, resolve, onRows);
 }
 
 export function unreadable(issue: Parameters<IssueList['add']>[0]): ParsedFile {
   const issues = new IssueList();
   issues.add(issue);
-  return { rowsRead: 0, rows: [], issues, ignored: {} };
+  return { rowsRead: 0, rows: [], issues, ignored: new IgnoredRows() };
 }

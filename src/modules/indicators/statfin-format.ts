@@ -1,4 +1,4 @@
-import { countIgnored, IssueList, type ImportIssue, type ParsedFile, type SourceRow } from './import-report.ts';
+import { countIgnored, IgnoredRows, IssueList, rowTicker, type OnRows, type ImportIssue, type ParsedFile, type SourceRow } from './import-report.ts';
 import { COUNTRY_CODE, type Area, type Gender } from './indicator.ts';
 
 /**
@@ -6,7 +6,9 @@ import { COUNTRY_CODE, type Area, type Gender } from './indicator.ts';
  * `{ version, class: 'dataset', id: [dims], size: [n…], dimension: { <dim>: { category: { index, label, unit } } },
  *    value: [...] | {"i": v}, status?, updated?, role?: { time, geo, metric }, extension?: { px: { tableid } } }`.
  * The value array is in row-major order over `id`/`size` (the last dimension changes fastest).
- * Dimensions understood: the area (codes KU091, HVA19, MK17, SSS = whole country), the year (`Vuosi`), the
+ * Dimensions understood: the area (codes KU091, HVA19, MK17, SSS = whole country; HVA91 Åland is left out as
+ * outside the county reform), the time (`Vuosi` 2024, `Vuosineljännes` 2024Q4 or `Kuukausi` 2024M12: see
+ * yearEndPeriods), the
  * content (`Tiedot`: one indicator per content code) and optionally sex (`Sukupuoli`: SSS total, 1 male, 2 female).
  * Any other dimension must have a single category.
  */
@@ -22,7 +24,11 @@ export interface StatfinIndicatorMeta {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Åland's county code in StatFin tables: outside the county reform, recognised and left out with that reason. */
+export const ALAND: Area = { type: 'county', code: 'HVA91' };
+
 export function statfinArea(code: string): Area | undefined {
+  if (code === ALAND.code) return ALAND;
   let m = /^KU(\d{3})$/.exec(code);
   if (m) return { type: 'municipality', code: m[1]! };
   if (/^HVA\d{2}$/.test(code)) return { type: 'county', code };
@@ -56,13 +62,42 @@ function pick(ids: string[], role: unknown, roleName: string, pattern: RegExp): 
   return ids.findIndex((d) => pattern.test(d));
 }
 
+/**
+ * A time category: a year `2024`, a quarter `2024Q4` or a month `2024M12`. `order` ranks the periods within
+ * their year (a month its number, a quarter its last month, a whole year 13).
+ */
+export function statfinPeriod(code: string): { year: number; period: string | null; order: number } | undefined {
+  if (/^\d{4}$/.test(code)) return { year: Number(code), period: null, order: 13 };
+  let m = /^(\d{4})Q([1-4])$/.exec(code);
+  if (m) return { year: Number(m[1]), period: code, order: Number(m[2]) * 3 };
+  m = /^(\d{4})M(0[1-9]|1[0-2])$/.exec(code);
+  if (m) return { year: Number(m[1]), period: code, order: Number(m[2]) };
+  return undefined;
+}
+
+/**
+ * Which time categories stand for their year (docs/indicators.md, "Periods"): the latest period of each year in
+ * the table — December (`YYYYM12`) or the fourth quarter (`YYYYQ4`) for a complete year, the year-end stock;
+ * for a year still in progress its latest month or quarter. The period is stored with the value, so a reader
+ * sees that 2025 means 2025M10. Returns the positions of those categories.
+ */
+export function yearEndPeriods(periods: readonly ({ year: number; order: number } | undefined)[]): Set<number> {
+  const best = new Map<number, number>();
+  periods.forEach((p, i) => {
+    if (!p) return;
+    const cur = best.get(p.year);
+    if (cur === undefined || periods[cur]!.order < p.order) best.set(p.year, i);
+  });
+  return new Set(best.values());
+}
+
 export interface StatfinParsed extends ParsedFile {
   metas: StatfinIndicatorMeta[];
 }
 
 /** `table` names the StatFin table ('11ra'); without it the dataset's extension.px.tableid is used. */
-export function parseStatfin(source: string, table?: string): StatfinParsed {
-  const out: StatfinParsed = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: {}, metas: [] };
+export function parseStatfin(source: string, table?: string, onRows?: OnRows): StatfinParsed {
+  const out: StatfinParsed = { rowsRead: 0, rows: [], issues: new IssueList(), ignored: new IgnoredRows(), metas: [] };
   const fail = (issue: ImportIssue) => {
     out.issues.add(issue);
     return out;
@@ -84,7 +119,7 @@ export function parseStatfin(source: string, table?: string): StatfinParsed {
   if (missing >= 0) return fail({ code: 'jsonstat_bad_dimension', params: { dimension: ids[missing]! } });
 
   const areaDim = pick(ids, ds.role, 'geo', /^(alue|kunta|hyvinvointialue|maakunta|region|area|område)$/i);
-  const yearDim = pick(ids, ds.role, 'time', /^(vuosi|year|år)$/i);
+  const yearDim = pick(ids, ds.role, 'time', /^(vuosi|year|år|kuukausi|month|månad|vuosineljännes|neljännes|quarter|kvartal)$/i);
   const contentDim = pick(ids, ds.role, 'metric', /^(tiedot|information|uppgifter|contents)$/i);
   const genderDim = ids.findIndex((d) => /^(sukupuoli|sex|kön|gender)$/i.test(d));
   if (areaDim < 0) return fail({ code: 'jsonstat_missing_dimension', params: { dimension: 'Alue' } });
@@ -130,10 +165,12 @@ export function parseStatfin(source: string, table?: string): StatfinParsed {
     return fail({ code: 'jsonstat_value_count', params: { expected: total, found: values.length } });
   }
   const areas = dims[areaDim]!.map(statfinArea);
-  const years = dims[yearDim]!.map((y) => (/^\d{4}$/.test(y) ? Number(y) : undefined));
+  const periods = dims[yearDim]!.map(statfinPeriod);
+  const representative = yearEndPeriods(periods);
   const genders = genderDim >= 0 ? dims[genderDim]!.map((g) => GENDER_CODES[g]) : undefined;
 
   out.rowsRead = total;
+  const tick = rowTicker(total, onRows);
   const coord = new Array<number>(ids.length).fill(0);
   for (let i = 0; i < total; i++) {
     if (i > 0) {
@@ -142,22 +179,33 @@ export function parseStatfin(source: string, table?: string): StatfinParsed {
         coord[d] = 0;
       }
     }
+    tick(i);
     const at = { cell: i + 1 };
     const v = valueAt(i);
     if (v === null || v === undefined) {
-      countIgnored(out.ignored, 'missing_value');
+      countIgnored(out.ignored, 'missing_value', i + 1);
       continue;
     }
     const area = areas[coord[areaDim]!];
+    if (area === ALAND) {
+      countIgnored(out.ignored, 'aland_outside_county_reform', i + 1);
+      continue;
+    }
     if (!area) {
       out.issues.add({ ...at, code: 'unknown_area_code', params: { value: dims[areaDim]![coord[areaDim]!]! } });
       continue;
     }
-    const year = years[coord[yearDim]!];
-    if (year === undefined) {
-      out.issues.add({ ...at, code: 'bad_year', params: { value: dims[yearDim]![coord[yearDim]!]! } });
+    const ti = coord[yearDim]!;
+    const period = periods[ti];
+    if (period === undefined) {
+      out.issues.add({ ...at, code: 'bad_period', params: { value: dims[yearDim]![ti]! } });
       continue;
     }
+    if (!representative.has(ti)) {
+      countIgnored(out.ignored, 'period_not_year_end', i + 1);
+      continue;
+    }
+    const year = period.year;
     const gender: Gender | undefined = genders ? genders[coord[genderDim]!] : 'total';
     if (!gender) {
       out.issues.add({ ...at, code: 'bad_gender', params: { value: dims[genderDim]![coord[genderDim]!]! } });
@@ -168,6 +216,7 @@ export function parseStatfin(source: string, table?: string): StatfinParsed {
       continue;
     }
     const row: SourceRow = { cell: i + 1, indicatorId: indicatorIds[coord[contentDim]!]!, area, year, gender, value: v, absValue: null };
+    if (period.period !== null) row.period = period.period;
     out.rows.push(row);
   }
   return out;

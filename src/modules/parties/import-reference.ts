@@ -11,6 +11,7 @@ import {
   insertReferenceImport,
   knownAreaCodes,
   updateMunicipalityFromReference,
+  upsertMunicipalityChanges,
 } from './reference-queries.ts';
 
 export interface ImportReferenceInput {
@@ -28,6 +29,8 @@ export interface ImportReferenceResult {
   unchanged: number;
   /** Active municipalities neither in the file nor merged: left as they are and reported. */
   missingFromFile: string[];
+  /** Rows of the change history (--changes) stored as new or changed, for the indicator importers. */
+  changesStored: number;
 }
 
 /**
@@ -46,15 +49,17 @@ export async function importReference(ctx: Ctx, input: ImportReferenceInput): Pr
     const byCode = new Map(state.map((s) => [s.code, s]));
     const fileCodes = new Set(records.map((r) => r.code));
     const issues: FieldIssue[] = [];
+    // A successor may be a code the same history later merges on (Pieksänmaa 640, 2004 → Pieksämäki 2007).
+    const chained = new Set(mergers.map((m) => m.oldCode));
     for (const m of mergers) {
       if (fileCodes.has(m.oldCode) && m.effectiveDate <= today(now))
         issues.push({ field: 'changes', code: 'csv_merged_code_still_listed', params: { line: m.line, column: 'old_code', value: m.oldCode } });
-      if (!fileCodes.has(m.newCode) && !byCode.has(m.newCode))
+      if (!fileCodes.has(m.newCode) && !byCode.has(m.newCode) && !chained.has(m.newCode))
         issues.push({ field: 'changes', code: 'csv_unknown_successor', params: { line: m.line, column: 'new_code', value: m.newCode } });
     }
     if (issues.length) throw invalid(issues, 'reference.file_invalid');
 
-    const result: ImportReferenceResult = { created: [], updated: [], merged: [], unchanged: 0, missingFromFile: [] };
+    const result: ImportReferenceResult = { created: [], updated: [], merged: [], unchanged: 0, missingFromFile: [], changesStored: 0 };
     const toCreate = records.filter((r) => !byCode.has(r.code));
     if (toCreate.length) {
       const created = await insertParties(
@@ -135,6 +140,10 @@ export async function importReference(ctx: Ctx, input: ImportReferenceInput): Pr
     }
     const mergedCodes = new Set(result.merged.map((m) => m.oldCode));
     result.missingFromFile = state.map((s) => s.code).filter((c) => !fileCodes.has(c) && !mergedCodes.has(c)).sort();
+    result.changesStored = await upsertMunicipalityChanges(tx, mergers, input.source);
+    if (result.changesStored > 0) {
+      await recordAudit(tx, ctx, { partyId: null, action: 'reference.municipality_changes', targetType: 'municipality_change', targetId: input.source, after: { stored: result.changesStored } });
+    }
     await insertReferenceImport(tx, input.source, result, now);
     return result;
   });

@@ -27,7 +27,13 @@ export interface MergerRecord {
   effectiveDate: string;
   oldCode: string;
   newCode: string;
+  /** merged_into_existing (default) | merged_into_new | code_change | split */
+  change: string;
+  oldNameFi: string;
+  newNameFi: string;
 }
+
+export const MUNICIPALITY_CHANGES = ['merged_into_existing', 'merged_into_new', 'code_change', 'split'] as const;
 
 type Raw = Record<string, string>;
 
@@ -132,7 +138,12 @@ export function parseMergers(text: string, fileLabel = 'changes'): MergerRecord[
       if (!/^\d{3}$/.test(raw[c] ?? ''))
         issues.push({ field: fileLabel, code: 'csv_bad_municipality_code', params: { line, column: c, value: raw[c] ?? '' } });
     }
-    out.push({ line, effectiveDate: d, oldCode: raw.old_code ?? '', newCode: raw.new_code ?? '' });
+    const change = raw.change || 'merged_into_existing';
+    if (!(MUNICIPALITY_CHANGES as readonly string[]).includes(change))
+      issues.push({ field: fileLabel, code: 'csv_bad_change', params: { line, column: 'change', value: change } });
+    if (raw.old_code && raw.old_code === raw.new_code)
+      issues.push({ field: fileLabel, code: 'csv_bad_municipality_code', params: { line, column: 'new_code', value: raw.new_code } });
+    out.push({ line, effectiveDate: d, oldCode: raw.old_code ?? '', newCode: raw.new_code ?? '', change, oldNameFi: raw.old_name_fi ?? '', newNameFi: raw.new_name_fi ?? '' });
   }
   if (issues.length) throw invalid(issues, 'reference.file_invalid');
   return out;

@@ -118,3 +118,36 @@ export async function insertReferenceImport(sql: Sql, source: string, summary: o
     JSON.stringify(summary),
   ]);
 }
+
+/**
+ * Stores the change history given to import-reference (municipality_change; the indicator importers read it
+ * with the shipped history). Returns how many rows were new or changed.
+ */
+export async function upsertMunicipalityChanges(
+  tx: Sql,
+  changes: readonly { effectiveDate: string; oldCode: string; newCode: string; change: string; oldNameFi: string; newNameFi: string }[],
+  source: string,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const rows = await tx.query<{ n: number }>(
+    `WITH u AS (
+       INSERT INTO municipality_change (old_code, new_code, effective_date, change, old_name_fi, new_name_fi, source)
+       SELECT x.old_code, x.new_code, x.effective_date::date, x.change, x.old_name_fi, x.new_name_fi, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(old_code text, new_code text, effective_date text, change text, old_name_fi text, new_name_fi text)
+       ON CONFLICT (old_code, new_code) DO UPDATE
+          SET effective_date = excluded.effective_date, change = excluded.change, old_name_fi = excluded.old_name_fi,
+              new_name_fi = excluded.new_name_fi, source = excluded.source
+        WHERE (municipality_change.effective_date, municipality_change.change, municipality_change.old_name_fi, municipality_change.new_name_fi)
+              IS DISTINCT FROM (excluded.effective_date, excluded.change, excluded.old_name_fi, excluded.new_name_fi)
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM u`,
+    [
+      JSON.stringify(
+        changes.map((c) => ({ old_code: c.oldCode, new_code: c.newCode, effective_date: c.effectiveDate, change: c.change, old_name_fi: c.oldNameFi, new_name_fi: c.newNameFi })),
+      ),
+      source,
+    ],
+  );
+  return rows[0]?.n ?? 0;
+}
