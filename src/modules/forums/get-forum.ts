@@ -1,6 +1,9 @@
 import type { Ctx } from '#platform/context.ts';
 import { assertCan, can, permittedActions } from '#platform/policy.ts';
+import { getCooperationRegion, type CooperationRegion, type Party } from '#modules/parties/index.ts';
 import type { Forum, ForumAgreementRef } from './forum.ts';
+import type { Meeting } from './meeting.ts';
+import { listMeetingsOfForum } from './meeting-queries.ts';
 import { forumWithSubject } from './forum-access.ts';
 import { forumPolicy, type ForumAbility, type ForumSubject } from './forum-policy.ts';
 import { agreementRefs, regionPartyIds } from './forum-queries.ts';
@@ -16,6 +19,9 @@ export interface ForumDetails {
   permittedActions: ForumAbility[];
   agreements: ForumAgreementRef[];
   regionPartyIds: string[];
+  region: CooperationRegion;
+  parties: Party[];
+  meetings: Meeting[];
 }
 
 /** One forum with its members and the agreements that refer to it. Public forums are public. */
@@ -27,5 +33,7 @@ export async function getForum(ctx: Ctx, forumId: string): Promise<ForumDetails>
     permittedActions: permittedActions(forumPolicy, ctx.actor, subject),
     agreements: await agreementRefs(ctx.db, forumId),
     regionPartyIds: await regionPartyIds(ctx.db, forum.countyCode),
+    ...(await getCooperationRegion(ctx, forum.countyCode)),
+    meetings: await listMeetingsOfForum(ctx.db, forumId),
   };
 }

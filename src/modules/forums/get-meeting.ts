@@ -3,6 +3,7 @@ import { roleIn, type Actor } from '#platform/actor.ts';
 import { sha256 } from '#platform/auth/secrets.ts';
 import { notFound } from '#platform/errors.ts';
 import { assertCan, can, permittedActions } from '#platform/policy.ts';
+import { getCooperationRegion, type Party } from '#modules/parties/index.ts';
 import type { Forum } from './forum.ts';
 import { forumPolicy, type ForumAbility } from './forum-policy.ts';
 import { visibleForum } from './get-forum.ts';
@@ -23,6 +24,7 @@ export interface MeetingDetails {
   nominateFor: string[];
   /** The actor's own invitation(s). */
   mine: Invitee[];
+  parties: Party[];
 }
 
 const uid = (a: Actor) => (a.kind === 'user' ? a.userId : null);
@@ -37,7 +39,7 @@ export async function getMeeting(ctx: Ctx, meetingId: string): Promise<MeetingDe
   const adminOf = (p: string | null) => p !== null && (ctx.actor.kind === 'system' || roleIn(ctx.actor, p) === 'admin');
   const nominateFor = meeting.state === 'invited' ? all.filter((i) => i.email === null && adminOf(i.partyId)).map((i) => i.partyId!) : [];
   const visible = manages ? all : all.filter((i) => mine.includes(i) || (i.partyId !== null && nominateFor.includes(i.partyId)));
-  return { meeting, forum: visibleForum(ctx, forum, subject), permittedActions: permittedActions(forumPolicy, ctx.actor, subject), invitees: visible, nominateFor, mine };
+  return { meeting, forum: visibleForum(ctx, forum, subject), permittedActions: permittedActions(forumPolicy, ctx.actor, subject), invitees: visible, nominateFor, mine, parties: (await getCooperationRegion(ctx, forum.countyCode)).parties };
 }
 
 /** The meetings of a forum the actor may see (all of them: a forum's meetings follow the forum's visibility). */
