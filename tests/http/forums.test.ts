@@ -53,6 +53,17 @@ describe('forum pages over HTTP', () => {
     }
   });
 
+  it('the API reads forums and meetings; the public sees no e-mail addresses and no invitees', async () => {
+    const v = new Visitor(app.url);
+    const list = (await (await v.json('GET', '/api/v1/regions/HVA19/forums')).json()) as { items: { id: string }[] };
+    expect(list.items.map((f) => f.id)).toContain(forumId);
+    const forum = (await (await v.json('GET', `/api/v1/forums/${forumId}`)).json()) as { members: { email: string | null }[]; meetings: { id: string; icalUid: string }[] };
+    expect(forum.members[0]!.email).toBeNull();
+    expect(forum.meetings.map((m) => m.id)).toContain(meetingId);
+    const meeting = (await (await v.json('GET', `/api/v1/meetings/${meetingId}`)).json()) as { startsAt: string; state: string; invitees: unknown[] };
+    expect(meeting).toMatchObject({ startsAt: '2026-12-14T08:00:00.000Z', state: 'invited', invitees: [] });
+  });
+
   it('an invitee answers through the e-mail link without JavaScript or signing in', async () => {
     const v = new Visitor(app.url);
     const page = await v.get(`/invitations/${token}`);
