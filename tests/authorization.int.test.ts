@@ -127,6 +127,26 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
     revokeSignature: (m, f, a) => (m.revokeSignature as AgreementOp)(f.ctxFor(a), approvalFx.agreementId, approvalFx.signatureId, { reason: 'X' }),
     // Moving statuses by the calendar is the server's own job: no role of any party may run it.
     updateAgreementStatuses: (m, f, a) => (m.updateAgreementStatuses as AgreementOp)(f.ctxFor(a)),
+    sendDeadlineReminders: (m, f, a) => (m.sendDeadlineReminders as AgreementOp)(f.ctxFor(a)),
+  },
+  // A forum of Pohjois-Pohjanmaa coordinated by Oulu, with a meeting Oulu is invited to as a party (forumFx below).
+  forums: {
+    createForum: (m, f, a) => (m.createForum as AgreementOp)(f.ctxFor(a), 'HVA19', { ownerPartyId: f.foreign, nameFi: 'X', level: 'political', frequency: 'yearly' }),
+    updateForum: (m, f, a) => (m.updateForum as AgreementOp)(f.ctxFor(a), forumFx.forumId, { rowVersion: 1, nameFi: 'X', level: 'political', frequency: 'yearly' }),
+    addForumMember: (m, f, a) => (m.addForumMember as AgreementOp)(f.ctxFor(a), forumFx.forumId, { personName: 'X', role: 'member' }),
+    removeForumMember: (m, f, a) => (m.removeForumMember as AgreementOp)(f.ctxFor(a), forumFx.forumId, forumFx.memberId),
+    createMeeting: (m, f, a) =>
+      (m.createMeeting as AgreementOp)(f.ctxFor(a), forumFx.forumId, { titleFi: 'X', startDate: '2027-01-12', startTime: '10:00', endTime: '11:00', place: 'X' }),
+    updateMeeting: (m, f, a) =>
+      (m.updateMeeting as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, titleFi: 'X', startDate: '2027-01-12', startTime: '10:00', endTime: '11:00', place: 'X', reason: 'X' }),
+    cancelMeeting: (m, f, a) => (m.cancelMeeting as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, reason: 'X' }),
+    changeMeetingState: (m, f, a) => (m.changeMeetingState as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, state: 'held' }),
+    sendInvitations: (m, f, a) => (m.sendInvitations as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 2 }),
+    // Forwarding is for one's own party only: here as the foreign party (invited as such).
+    nominateInvitee: (m, f, a) => (m.nominateInvitee as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { partyId: f.foreign, personName: 'X', email: 'x@test.invalid' }),
+    // Answering is the invitee's own (or the secretary's); without the e-mail link's secret nobody else may.
+    answerInvitation: (m, f, a) => (m.answerInvitation as AgreementOp)(f.ctxFor(a), forumFx.inviteeId, { rowVersion: 1, answer: 'yes' }),
+    sendMeetingReminders: (m, f, a) => (m.sendMeetingReminders as AgreementOp)(f.ctxFor(a)),
   },
   // Goals of the agreement above (coordinated by Oulu); the measure is owned by Oulu only (goalFx below).
   goals: {
@@ -152,7 +172,7 @@ const EXEMPT: Record<string, string> = {
   'accounts.signInWithOidc': 'proves the caller’s own identity through the OIDC provider; acts for no party',
 };
 
-const WRITE_VERB = /^(create|update|add|remove|delete|grant|revoke|import|load|seed|set|save|publish|open|close|submit|answer|record|sign|approve|reject|mark|handle|file|withdraw|present|move|rename|restore|apply|change|edit|upsert|register|correct|annul)[A-Z]/;
+const WRITE_VERB = /^(cancel|send|nominate|forward|invite|remind|reschedule|create|update|add|remove|delete|grant|revoke|import|load|seed|set|save|publish|open|close|submit|answer|record|sign|approve|reject|mark|handle|file|withdraw|present|move|rename|restore|apply|change|edit|upsert|register|correct|annul)[A-Z]/;
 
 const MODULES_DIR = path.resolve(import.meta.dirname, '../src/modules');
 const moduleNames = readdirSync(MODULES_DIR, { withFileTypes: true })
@@ -224,6 +244,18 @@ beforeAll(async () => {
   const measure = await gm.addMeasure!(sys, goal.id, { titleFi: 'Toimenpide', ownerPartyIds: [fixture.foreign] });
   const link = await gm.addMeasureIndicator!(sys, measure.id, { indicatorId: indicator.id, scope: 'each_municipality', baselineYear: 2022, baselineValue: 1, targetYear: 2030, targetValue: 2 });
   goalFx = { goalId: goal.id, measureId: measure.id, linkId: link.id, indicatorId: indicator.id };
+});
+
+let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId', string>;
+beforeAll(async () => {
+  const fm = modules.forums as unknown as Record<string, (c: Ctx, ...rest: unknown[]) => Promise<{ id: string; rowVersion: number }>>;
+  const sys = testCtx(db);
+  const forum = await fm.createForum!(sys, 'HVA19', { ownerPartyId: fixture.foreign, nameFi: 'Oulun foorumi', level: 'managerial', frequency: 'quarterly' });
+  const member = await fm.addForumMember!(sys, forum.id, { party: `party:${fixture.foreign}`, personName: 'Jäsen', email: 'jasen@oulu.invalid', role: 'member' });
+  const meeting = await fm.createMeeting!(sys, forum.id, { titleFi: 'Kokous', startDate: '2027-01-12', startTime: '10:00', endTime: '11:00', place: 'Oulu' });
+  await fm.sendInvitations!(sys, meeting.id, { rowVersion: meeting.rowVersion });
+  const [invitee] = await db.query<{ id: string }>('SELECT id FROM meeting_invitee WHERE meeting_id = $1 AND email IS NOT NULL', [meeting.id]);
+  forumFx = { forumId: forum.id, memberId: member.id, meetingId: meeting.id, inviteeId: invitee!.id };
 });
 
 let ownIndicatorFx: { id: string };

@@ -121,6 +121,26 @@ async function editConflict(lang: Lang, c: Contexts) {
   return mine;
 }
 
+/** The first forum of the demo region, found through its forums page (the demo agreement's forums moved there). */
+async function forumPage(lang: Lang, c: Contexts) {
+  const page = await open(c.countyAdmin, inLang(lang, '/regions/HVA19/forums'));
+  const link = await page.locator('main a[href*="/forums/"]').first().getAttribute('href');
+  await page.goto(`${server.url}${link}`);
+  return page;
+}
+
+/** Plans a meeting through the forum page's form (keyboard-free here; the result page is checked). */
+async function meetingPage(lang: Lang, c: Contexts) {
+  const page = await forumPage(lang, c);
+  await page.locator('#f-meeting-titleFi').fill('Saavutettavuuskokous');
+  await page.locator('#f-meeting-startDate').fill('2027-02-10');
+  await page.locator('#f-meeting-startTime').fill('10:00');
+  await page.locator('#f-meeting-endTime').fill('11:00');
+  await page.locator('#f-meeting-place').fill('Oulu');
+  await Promise.all([page.waitForURL(/\/meetings\//), page.locator('section[aria-labelledby="new-meeting"] button[type=submit]').click()]);
+  return page;
+}
+
 async function signInError(lang: Lang, c: Contexts) {
   const page = await open(c.anon, inLang(lang, '/sign-in'));
   await page.locator('#f-email').fill(demo.ouluAdmin);
@@ -262,6 +282,10 @@ const cases: Case[] = [
   ['feedback (platform admin)', (l, c) => open(c.platformAdmin, inLang(l, '/admin/feedback'))],
   ['party people (its admin)', (l, c) => open(c.ouluAdmin, inLang(l, `/parties/${ouluId}/people`))],
   ['agreements of a region', (l, c) => open(c.countyAdmin, inLang(l, '/regions/HVA19/agreements'))],
+  ['forums of a region', (l, c) => open(c.countyAdmin, inLang(l, '/regions/HVA19/forums'))],
+  ['forums of a region (public)', (l, c) => open(c.anon, inLang(l, '/regions/HVA19/forums'))],
+  ['forum page (its secretary side)', forumPage],
+  ['meeting page (planned, with its forms)', meetingPage],
   ['new agreement form', (l, c) => open(c.countyAdmin, inLang(l, '/regions/HVA19/agreements/new'))],
   ['agreement page', (l, c) => open(c.countyAdmin, inLang(l, `/agreements/${agreementId}`))],
   ['agreement page (public)', (l, c) => open(c.anon, inLang(l, `/agreements/${agreementId}`))],

@@ -100,6 +100,9 @@ export interface ParsedMail {
   text: string;
   /** The text/html part, if any. */
   html?: string;
+  /** The text/calendar part (an iCalendar invitation), if any, and its content type (with method=…). */
+  calendar?: string;
+  calendarType?: string;
 }
 
 /** Just enough MIME to read what nodemailer writes: folded headers, encoded words, QP/base64, multipart/alternative. */
@@ -108,7 +111,8 @@ export function parseMail(raw: string): ParsedMail {
   const parts = leafParts(headers, body);
   const text = parts.find((p) => p.type.startsWith('text/plain'));
   const html = parts.find((p) => p.type.startsWith('text/html'));
-  return { headers, subject: decodeWords(headers.subject ?? ''), text: text?.content ?? '', html: html?.content };
+  const calendar = parts.find((p) => p.type.startsWith('text/calendar'));
+  return { headers, subject: decodeWords(headers.subject ?? ''), text: text?.content ?? '', html: html?.content, calendar: calendar?.content, calendarType: calendar?.type };
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {

@@ -82,4 +82,12 @@ export const errors: typeof fi = {
   'agreements.decision_annulled': 'The record has already been annulled and can no longer change.',
   'agreements.decision_re_examined': 'A later re-examination refers to this record. Annul or correct that one first.',
   'agreements.signature_revoked': 'The signature has already been revoked.',
+  'forums.not_found': "Forum not found.",
+  'forums.member_not_found': "Forum member not found.",
+  'forums.edited_by_someone_else': "Someone else saved the forum meanwhile. The current details are below; make your changes again on top of them.",
+  'forums.meeting_not_found': "Meeting not found.",
+  'forums.meeting_not_upcoming': "The meeting has already been held or cancelled, so it can no longer be changed this way.",
+  'forums.meeting_edited_by_someone_else': "Someone else saved the meeting meanwhile. The current details are below; make your changes again on top of them.",
+  'forums.invitation_not_found': "Invitation not found. The link may have expired if the invitation was sent again: use the link in the latest message.",
+  'forums.invitation_answered_meanwhile': "The invitation was answered meanwhile. The current answer is below; answer again if you want to change it.",
 };

@@ -15,6 +15,8 @@ import { validation } from './validation.ts';
 import { goals } from './goals.ts';
 import { situation } from './situation.ts';
 import { reports } from './reports.ts';
+import { forumMail } from './forum-mail.ts';
+import { forums } from './forums.ts';
 import type { Catalog } from '../fi/index.ts';
 
-export const en: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports };
+export const en: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums };

@@ -81,4 +81,12 @@ export const errors = {
   'agreements.decision_annulled': 'Kirjaus on jo mitätöity, eikä sitä voi enää muuttaa.',
   'agreements.decision_re_examined': 'Myöhempi uudelleenkäsittely viittaa tähän kirjaukseen. Mitätöi tai korjaa ensin se.',
   'agreements.signature_revoked': 'Allekirjoitus on jo peruttu.',
+  'forums.not_found': "Foorumia ei löytynyt.",
+  'forums.member_not_found': "Foorumin jäsentä ei löytynyt.",
+  'forums.edited_by_someone_else': "Joku muu tallensi foorumin tiedot sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi uudelleen niiden pohjalta.",
+  'forums.meeting_not_found': "Kokousta ei löytynyt.",
+  'forums.meeting_not_upcoming': "Kokous on jo pidetty tai peruttu, joten sitä ei voi enää muuttaa näin.",
+  'forums.meeting_edited_by_someone_else': "Joku muu tallensi kokouksen tiedot sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi uudelleen niiden pohjalta.",
+  'forums.invitation_not_found': "Kutsua ei löytynyt. Linkki on voinut vanhentua, jos kutsu on lähetetty uudelleen: käytä uusimman viestin linkkiä.",
+  'forums.invitation_answered_meanwhile': "Kutsuun vastattiin sillä välin. Alla on nykyinen vastaus; vastaa uudelleen, jos haluat muuttaa sitä.",
 };

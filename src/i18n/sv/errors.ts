@@ -82,4 +82,12 @@ export const errors: typeof fi = {
   'agreements.decision_annulled': 'Registreringen har redan ogiltigförklarats och kan inte längre ändras.',
   'agreements.decision_re_examined': 'En senare ny behandling hänvisar till den här registreringen. Ogiltigförklara eller rätta den först.',
   'agreements.signature_revoked': 'Underskriften har redan återkallats.',
+  'forums.not_found': "Forumet hittades inte.",
+  'forums.member_not_found': "Forumets medlem hittades inte.",
+  'forums.edited_by_someone_else': "Någon annan sparade forumets uppgifter under tiden. Nedan visas de aktuella uppgifterna; gör dina ändringar på nytt utgående från dem.",
+  'forums.meeting_not_found': "Mötet hittades inte.",
+  'forums.meeting_not_upcoming': "Mötet har redan hållits eller ställts in och kan inte längre ändras så här.",
+  'forums.meeting_edited_by_someone_else': "Någon annan sparade mötets uppgifter under tiden. Nedan visas de aktuella uppgifterna; gör dina ändringar på nytt utgående från dem.",
+  'forums.invitation_not_found': "Kallelsen hittades inte. Länken kan ha gått ut om kallelsen har skickats på nytt: använd länken i det senaste meddelandet.",
+  'forums.invitation_answered_meanwhile': "Kallelsen besvarades under tiden. Nedan visas det nuvarande svaret; svara på nytt om du vill ändra det.",
 };

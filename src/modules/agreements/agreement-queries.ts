@@ -411,9 +411,10 @@ interface ForumRow extends Row {
   frequency_note_sv: string;
   purpose_fi: string;
   purpose_sv: string;
+  standing_forum_id: string | null;
   row_version: number;
 }
-const FORUM_COLUMNS = `id, agreement_id, position, name_fi, name_sv, level, frequency, frequency_note_fi, frequency_note_sv, purpose_fi, purpose_sv, row_version`;
+const FORUM_COLUMNS = `id, agreement_id, position, name_fi, name_sv, level, frequency, frequency_note_fi, frequency_note_sv, purpose_fi, purpose_sv, standing_forum_id, row_version`;
 interface MemberRow extends Row {
   id: string;
   forum_id: string;
@@ -440,6 +441,7 @@ const toForum = (r: ForumRow, members: ForumMember[]): Forum => ({
   frequency: r.frequency,
   frequencyNote: { fi: r.frequency_note_fi, sv: r.frequency_note_sv },
   purpose: { fi: r.purpose_fi, sv: r.purpose_sv },
+  standingForumId: r.standing_forum_id,
   rowVersion: r.row_version,
   members,
 });
@@ -487,6 +489,11 @@ export async function insertForum(sql: Sql, agreementId: string, f: ForumFields,
     [agreementId, ...forumParams(f), now],
   );
   return toForum(rows[0]!, []);
+}
+
+/** The agreement line refers to the region's standing forum (src/modules/forums). */
+export async function linkStandingForum(sql: Sql, lineId: string, forumId: string): Promise<void> {
+  await sql.query('UPDATE agreement_forum SET standing_forum_id = $2 WHERE id = $1', [lineId, forumId]);
 }
 
 export async function updateForumRow(sql: Sql, id: string, rowVersion: number, f: ForumFields & { position: number }, now: Date): Promise<boolean> {

@@ -146,6 +146,8 @@ export interface Forum {
   frequency: ForumFrequency;
   frequencyNote: Bilingual;
   purpose: Bilingual;
+  /** The region's standing forum this line refers to (src/modules/forums). */
+  standingForumId: string | null;
   rowVersion: number;
   members: ForumMember[];
 }

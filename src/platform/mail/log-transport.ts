@@ -24,6 +24,7 @@ export function createLogMailer(opts: { file: string; from: string; log: Logger 
         lang: m.lang,
         text: m.text,
         ...(m.html ? { html: m.html } : {}),
+        ...(m.calendar ? { calendar: m.calendar } : {}),
       };
       await appendFile(opts.file, JSON.stringify(line) + '\n', { encoding: 'utf8', mode: 0o600 });
       opts.log.info('mail written to mail.log (SMTP not configured)', { outboxId: m.id, recipients: m.to.length, subject: m.subject, file: opts.file });

@@ -12,6 +12,8 @@ export interface MailMessage {
   html?: string | null;
   /** The language of the text (sent as Content-Language). */
   lang: MailLang;
+  /** An iCalendar (RFC 5545) object: sent as a text/calendar part with this METHOD and as invite.ics. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
 }
 
 /** A message from the outbox: its id becomes the Message-ID, so a retried message is recognisably the same. */

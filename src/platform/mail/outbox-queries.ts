@@ -15,8 +15,9 @@ export async function enqueueMail(tx: Tx, msg: QueuedMail): Promise<string> {
   const to = msg.to.map((a) => a.trim()).filter(Boolean);
   if (to.length === 0) throw new Error(`enqueueMail(${msg.topic}): no recipients`);
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO outbox_message (topic, recipients, subject, body_text, body_html, lang) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [msg.topic, to, msg.subject, msg.text, msg.html ?? null, msg.lang],
+    `INSERT INTO outbox_message (topic, recipients, subject, body_text, body_html, lang, calendar_method, calendar_content)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [msg.topic, to, msg.subject, msg.text, msg.html ?? null, msg.lang, msg.calendar?.method ?? null, msg.calendar?.content ?? null],
   );
   return rows[0]!.id;
 }
@@ -28,6 +29,8 @@ interface OutboxRow extends Row {
   body_text: string;
   body_html: string | null;
   lang: MailLang;
+  calendar_method: 'REQUEST' | 'CANCEL' | null;
+  calendar_content: string | null;
   attempts: number;
 }
 
@@ -53,11 +56,22 @@ export async function claimDueMail(sql: Sql, now: Date, leaseUntil: Date): Promi
     `UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = $2
       WHERE id = (SELECT id FROM outbox_message WHERE ${DUE}
                    ORDER BY next_attempt_at NULLS FIRST, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, recipients, subject, body_text, body_html, lang, attempts`,
+      RETURNING id, recipients, subject, body_text, body_html, lang, calendar_method, calendar_content, attempts`,
     [now, leaseUntil],
   );
   const r = rows[0];
-  return r && { id: r.id, to: r.recipients, subject: r.subject, text: r.body_text, html: r.body_html, lang: r.lang, attempt: r.attempts };
+  return (
+    r && {
+      id: r.id,
+      to: r.recipients,
+      subject: r.subject,
+      text: r.body_text,
+      html: r.body_html,
+      lang: r.lang,
+      calendar: r.calendar_method && r.calendar_content ? { method: r.calendar_method, content: r.calendar_content } : null,
+      attempt: r.attempts,
+    }
+  );
 }
 
 // The marks below apply only to the claim they belong to (same attempt), never over a newer claim.

@@ -32,6 +32,8 @@ export function createSmtpMailer(opts: { smtp: SmtpSettings; from: string; log: 
         html: m.html ?? undefined,
         messageId: `<${m.id}@${domain}>`,
         headers: { 'Content-Language': m.lang },
+        // nodemailer sends it as an alternative text/calendar; method=… part and as an invite.ics attachment.
+        icalEvent: m.calendar ? { method: m.calendar.method, filename: 'invite.ics', content: m.calendar.content } : undefined,
       });
       if (info.rejected.length) {
         opts.log.warn('mail: the SMTP server refused some recipients', { outboxId: m.id, rejected: info.rejected.length, accepted: info.accepted.length });

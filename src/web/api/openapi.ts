@@ -31,6 +31,7 @@ const TAG_TEXT: Record<string, string> = {
   parties: 'Cooperation regions and their parties (municipalities, wellbeing services counties, the City of Helsinki, regional councils) with their decision-making bodies. Public.',
   tokens: 'API tokens for integrations, each scoped to one party and one role; managed by the party’s administrators.',
   audit: 'The append-only audit trail of changes and sign-ins; for party administrators (their own parties) and platform administrators.',
+  forums: 'Standing forums of a cooperation region (members with roles) and their meetings; public forums for everyone, internal ones for the region’s parties and the forums’ members.',
   agreements:
     'Strategic cooperation agreements: versions (public once sent to a comment round or to approval), comments (parties only), decisions and signatures (each party for itself), and the approval overview.',
 };

@@ -10,13 +10,14 @@ import { goalOperations } from './goals-api.ts';
 import { apiLang, mountOperations, type Operation, type ResolveActor } from './define.ts';
 import { buildOpenApi } from './openapi.ts';
 import { partyOperations } from './parties-api.ts';
+import { forumOperations } from './forums-api.ts';
 import { sendProblem } from './problem.ts';
 import { tokenOperations } from './tokens-api.ts';
 import { situationOperations } from './situation-api.ts';
 import { reportOperations } from './reports-api.ts';
 
 /** Every operation of /api/v1; modules add theirs here. */
-export const operations: Operation[] = [...partyOperations, ...tokenOperations, ...auditOperations, ...agreementOperations, ...goalOperations, ...situationOperations, ...reportOperations];
+export const operations: Operation[] = [...partyOperations, ...tokenOperations, ...auditOperations, ...agreementOperations, ...goalOperations, ...situationOperations, ...reportOperations, ...forumOperations];
 
 /**
  * Who calls: a bearer API token (integrations), else a session cookie (the signed-in browser), else the public.

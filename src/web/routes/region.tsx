@@ -29,6 +29,8 @@ export default function RegionPage({ loaderData }: Route.ComponentProps) {
         <a href={href(`/regions/${region.code}/agreements`)}>{t.agreements.regionLink}</a>
         {' · '}
         <a href={href(`/regions/${region.code}/situation`)}>{t.situation.link}</a>
+        {' · '}
+        <a href={href(`/regions/${region.code}/forums`)}>{t.forums.forumsLink}</a>
       </p>
       <dl className="facts">
         <div>
