@@ -81,4 +81,10 @@ export const errors: typeof fi = {
   'agreements.decision_annulled': 'The record has already been annulled and can no longer change.',
   'agreements.decision_re_examined': 'A later re-examination refers to this record. Annul or correct that one first.',
   'agreements.signature_revoked': 'The signature has already been revoked.',
+  'obligations.region_not_found': 'The cooperation region was not found.',
+  'obligations.negotiation_not_found': 'The negotiation was not found.',
+  'obligations.document_not_found': 'The document was not found.',
+  'obligations.file_not_found': 'The file was not found.',
+  'obligations.edited_by_someone_else': 'Someone else changed this in the meantime. The current data is below; make your changes again on top of it.',
+  'obligations.evidence_annulled': 'The evidence has already been annulled.',
 };

@@ -80,4 +80,10 @@ export const errors = {
   'agreements.decision_annulled': 'Kirjaus on jo mitätöity, eikä sitä voi enää muuttaa.',
   'agreements.decision_re_examined': 'Myöhempi uudelleenkäsittely viittaa tähän kirjaukseen. Mitätöi tai korjaa ensin se.',
   'agreements.signature_revoked': 'Allekirjoitus on jo peruttu.',
+  'obligations.region_not_found': 'Yhteistyöaluetta ei löytynyt.',
+  'obligations.negotiation_not_found': 'Neuvottelua ei löytynyt.',
+  'obligations.document_not_found': 'Asiakirjaa ei löytynyt.',
+  'obligations.file_not_found': 'Tiedostoa ei löytynyt.',
+  'obligations.edited_by_someone_else': 'Joku muu muutti tietoja sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi uudelleen niiden pohjalta.',
+  'obligations.evidence_annulled': 'Näyttö on jo mitätöity.',
 };

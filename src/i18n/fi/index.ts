@@ -15,7 +15,8 @@ import { validation } from './validation.ts';
 import { goals } from './goals.ts';
 import { situation } from './situation.ts';
 import { reports } from './reports.ts';
+import { obligations } from './obligations.ts';
 
-export const fi = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports };
+export const fi = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, obligations };
 /** Finnish is the source type: every other language must have exactly these keys. */
 export type Catalog = typeof fi;

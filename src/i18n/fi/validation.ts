@@ -76,4 +76,11 @@ export const validation = {
   file_empty: 'Tiedosto on tyhjä.',
   scan_type_not_allowed: 'Tiedosto ei ole PDF-, PNG- tai JPEG-tiedosto.',
   file_unreadable: 'Tiedostoa ei voitu lukea. Yritä uudelleen.',
+  date_outside_term: 'Päivämäärä ei osu millekään valtuustokaudelle tai vuodelle, jota velvoite koskee.',
+  obligation_not_negotiated: 'Tämän velvoitteen näyttö ei ole neuvottelu.',
+  obligation_not_document: 'Tämän velvoitteen näyttö ei ole asiakirja.',
+  invalid_period: 'Kausi ei sovi velvoitteeseen.',
+  decision_before_period: 'Päätös on tehty ennen kauden alkua.',
+  document_type_not_allowed: 'Tiedosto ei ole PDF- tai DOCX-tiedosto.',
+  participant_not_in_region: 'Osallistuja ei kuulu tähän yhteistyöalueeseen.',
 };

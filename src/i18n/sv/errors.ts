@@ -81,4 +81,10 @@ export const errors: typeof fi = {
   'agreements.decision_annulled': 'Registreringen har redan ogiltigförklarats och kan inte längre ändras.',
   'agreements.decision_re_examined': 'En senare ny behandling hänvisar till den här registreringen. Ogiltigförklara eller rätta den först.',
   'agreements.signature_revoked': 'Underskriften har redan återkallats.',
+  'obligations.region_not_found': 'Samarbetsområdet hittades inte.',
+  'obligations.negotiation_not_found': 'Förhandlingen hittades inte.',
+  'obligations.document_not_found': 'Dokumentet hittades inte.',
+  'obligations.file_not_found': 'Filen hittades inte.',
+  'obligations.edited_by_someone_else': 'Någon annan ändrade uppgifterna under tiden. Nedan finns de aktuella uppgifterna; gör dina ändringar på nytt utifrån dem.',
+  'obligations.evidence_annulled': 'Bevisningen har redan annullerats.',
 };

@@ -15,6 +15,7 @@ import { validation } from './validation.ts';
 import { goals } from './goals.ts';
 import { situation } from './situation.ts';
 import { reports } from './reports.ts';
+import { obligations } from './obligations.ts';
 import type { Catalog } from '../fi/index.ts';
 
-export const sv: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports };
+export const sv: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, obligations };

@@ -76,4 +76,11 @@ export const validation: typeof fi = {
   file_empty: 'Filen är tom.',
   scan_type_not_allowed: 'Filen är inte en PDF-, PNG- eller JPEG-fil.',
   file_unreadable: 'Filen kunde inte läsas. Försök på nytt.',
+  date_outside_term: 'Datumet ligger inte inom någon fullmäktigeperiod eller något år som skyldigheten gäller.',
+  obligation_not_negotiated: 'Bevisningen för denna skyldighet är inte en förhandling.',
+  obligation_not_document: 'Bevisningen för denna skyldighet är inte ett dokument.',
+  invalid_period: 'Perioden passar inte skyldigheten.',
+  decision_before_period: 'Beslutet fattades före periodens början.',
+  document_type_not_allowed: 'Filen är inte en PDF- eller DOCX-fil.',
+  participant_not_in_region: 'Deltagaren hör inte till detta samarbetsområde.',
 };

@@ -10,8 +10,9 @@ export const CATALOGUE_VERSION = '2026-1';
 export type ObligedKind = 'county' | 'each_municipality' | 'county_and_each_municipality';
 /** Per council term (of the aluevaltuusto or of the municipal councils), per calendar year. */
 export type Frequency = 'county_term' | 'municipal_term' | 'yearly';
-/** What counts as evidence. */
-export type EvidenceKind = 'negotiation' | 'document' | 'follow_up_report';
+/** What counts as evidence: a recorded negotiation, an uploaded document with its decision record, or a held
+ * meeting from a registered evidence provider (forums and meetings, when present). */
+export type EvidenceKind = 'negotiation' | 'document' | 'meeting';
 
 export const OBLIGATION_CODES = ['hva_14_negotiation', 'sote_7_negotiation', 'sote_7_welfare_report', 'municipal_yearly_report', 'municipal_welfare_report', 'agreement_follow_up'] as const;
 export type ObligationCode = (typeof OBLIGATION_CODES)[number];
@@ -36,7 +37,7 @@ export const OBLIGATIONS: readonly Obligation[] = [
     finlexUrl: 'https://finlex.fi/fi/lainsaadanto/2021/611',
     obliged: 'county_and_each_municipality',
     frequency: 'county_term',
-    evidence: ['negotiation'],
+    evidence: ['negotiation', 'meeting'],
     quote:
       'Hyvinvointialueen ja sen alueen kuntien on neuvoteltava vähintään valtuustokausittain tehtäviensä hoitamiseen liittyvästä yhteistyöstä, tavoitteista ja työnjaosta.',
     source: 'seed 001 (kuntajohtajafoorumi 14.9.2023); domain.md §3',
@@ -47,7 +48,7 @@ export const OBLIGATIONS: readonly Obligation[] = [
     finlexUrl: 'https://finlex.fi/fi/lainsaadanto/2021/612',
     obliged: 'county_and_each_municipality',
     frequency: 'yearly',
-    evidence: ['negotiation'],
+    evidence: ['negotiation', 'meeting'],
     quote:
       'Hyvinvointialueen on neuvoteltava vähintään kerran vuodessa yhdessä alueensa kuntien sekä muiden edellä tässä momentissa mainittujen hyvinvointialueen alueella hyvinvoinnin ja terveyden edistämistyötä tekevien toimijoiden kanssa hyvinvoinnin ja terveyden edistämistä koskevista tavoitteista, toimenpiteistä, yhteistyöstä ja seurannasta.',
     source: 'seed 001; domain.md §3',
@@ -66,11 +67,11 @@ export const OBLIGATIONS: readonly Obligation[] = [
     code: 'municipal_yearly_report',
     law: 'THL',
     finlexUrl: null,
-    obliged: 'each_municipality',
+    obliged: 'county_and_each_municipality',
     frequency: 'yearly',
     evidence: ['document'],
     quote: null,
-    source: 'domain.md §3: annual report on residents’ wellbeing to the council (THL guidance)',
+    source: 'domain.md §3: annual report on residents’ wellbeing to the council, municipality (and county) (THL guidance)',
   },
   {
     code: 'municipal_welfare_report',
@@ -88,7 +89,7 @@ export const OBLIGATIONS: readonly Obligation[] = [
     finlexUrl: null,
     obliged: 'county',
     frequency: 'yearly',
-    evidence: ['follow_up_report'],
+    evidence: ['document'],
     quote: null,
     source: 'the cooperation agreement’s own annual follow-up report (domain.md §1.6)',
   },

@@ -14,8 +14,10 @@ export interface Evidence {
   /** Where it comes from: 'negotiation', 'document', 'follow_up_report', or a registered provider's name. */
   source: string;
   obligationCode: string;
-  /** The date that places it in a period (held on, approved on, the report's year-end). */
+  /** The date that places it in a period (held on; for a document, its decision date). */
   date: string;
+  /** A document names the period it reports for; then that decides, not the date. */
+  periodKey?: string;
   /** For a negotiation: the parties that took part. Otherwise the party it is for. */
   partyIds: readonly string[];
   title: string;
@@ -39,7 +41,7 @@ export function statusOf(period: Period, today: string, met: boolean): Obligatio
 /** The evidence that counts for `partyId` in `period`: of the obligation's kinds, in the period, with the party. */
 export function countingEvidence(o: Obligation, period: Period, partyId: string, evidence: readonly Evidence[]): Evidence[] {
   return evidence.filter(
-    (e) => !e.annulled && e.obligationCode === o.code && o.evidence.includes(e.kind) && e.date >= period.startsOn && e.date <= period.endsOn && e.partyIds.includes(partyId),
+    (e) => !e.annulled && e.obligationCode === o.code && o.evidence.includes(e.kind) && (e.periodKey ? e.periodKey === period.key : e.date >= period.startsOn && e.date <= period.endsOn) && e.partyIds.includes(partyId),
   );
 }
 
