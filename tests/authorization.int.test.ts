@@ -162,6 +162,24 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
     addMeasureUpdate: (m, f, a) => (m.addMeasureUpdate as AgreementOp)(f.ctxFor(a), goalFx.measureId, { partyId: f.foreign, status: 'late', body: 'X' }),
     recordIndicatorValue: (m, f, a) => (m.recordIndicatorValue as AgreementOp)(f.ctxFor(a), goalFx.linkId, { areaCode: '244', date: '2026-01-01', value: 1, partyId: f.own }),
   },
+  // Obligations of Pohjois-Pohjanmaa: negotiations are the county's (HVA19) to record, documents each party's own
+  // (here Oulu's); obligationFx below holds one of each, recorded by the system.
+  obligations: {
+    recordNegotiation: (m, f, a) =>
+      (m.recordNegotiation as AgreementOp)(f.ctxFor(a), 'HVA19', { obligationCode: 'hva_14_negotiation', heldOn: '2024-01-01', title: 'X', participantIds: [f.own] }),
+    updateNegotiation: (m, f, a) =>
+      (m.updateNegotiation as AgreementOp)(f.ctxFor(a), obligationFx.negotiationId, { obligationCode: 'hva_14_negotiation', heldOn: '2024-01-01', title: 'X', participantIds: [f.own], rowVersion: 1 }),
+    annulNegotiation: (m, f, a) => (m.annulNegotiation as AgreementOp)(f.ctxFor(a), obligationFx.negotiationId, { rowVersion: 1, reason: 'X' }),
+    recordObligationDocument: (m, f, a) =>
+      (m.recordObligationDocument as AgreementOp)(
+        f.ctxFor(a),
+        { obligationCode: 'municipal_yearly_report', partyId: f.foreign, periodKey: 'year:2024', title: 'X', decisionBody: 'X', decisionDate: '2025-01-01', decisionSection: '1' },
+        { fileName: 'x.pdf', bytes: Buffer.from('%PDF-1.7\n'), truncated: false, maxBytes: 1000 },
+      ),
+    annulObligationDocument: (m, f, a) => (m.annulObligationDocument as AgreementOp)(f.ctxFor(a), obligationFx.documentId, { rowVersion: 1, reason: 'X' }),
+    // Reminders are the server's own scheduled job: no role of any party may run it.
+    sendObligationReminders: (m, f, a) => (m.sendObligationReminders as AgreementOp)(f.ctxFor(a)),
+  },
 };
 
 /** Writes that are not "for a party" by design, with the reason. */
@@ -169,6 +187,7 @@ const EXEMPT: Record<string, string> = {
   'feedback.submitAccessibilityFeedback': 'anyone, signed in or not, may send accessibility feedback (digipalvelulaki 306/2019); it belongs to no party',
   'accounts.signInWithPassword': 'proves the caller’s own identity; acts for no party',
   'accounts.signOut': 'ends the caller’s own session',
+  'obligations.registerEvidenceProvider': 'composition-time wiring in the server process (a port for held meetings); writes no data and takes no actor',
   'accounts.signInWithOidc': 'proves the caller’s own identity through the OIDC provider; acts for no party',
 };
 
@@ -256,6 +275,22 @@ beforeAll(async () => {
   await fm.sendInvitations!(sys, meeting.id, { rowVersion: meeting.rowVersion });
   const [invitee] = await db.query<{ id: string }>('SELECT id FROM meeting_invitee WHERE meeting_id = $1 AND email IS NOT NULL', [meeting.id]);
   forumFx = { forumId: forum.id, memberId: member.id, meetingId: meeting.id, inviteeId: invitee!.id };
+});
+
+let obligationFx: { negotiationId: string; documentId: string };
+beforeAll(async () => {
+  const ob = modules.obligations as unknown as {
+    recordNegotiation: (c: Ctx, county: string, i: unknown) => Promise<{ id: string }>;
+    recordObligationDocument: (c: Ctx, i: unknown, f: unknown) => Promise<{ id: string }>;
+  };
+  const sys = testCtx(db);
+  const n = await ob.recordNegotiation(sys, 'HVA19', { obligationCode: 'hva_14_negotiation', heldOn: '2024-01-01', title: 'Neuvottelu', participantIds: [fixture.foreign] });
+  const d = await ob.recordObligationDocument(
+    sys,
+    { obligationCode: 'municipal_yearly_report', partyId: fixture.foreign, periodKey: 'year:2024', title: 'Raportti', decisionBody: 'Valtuusto', decisionDate: '2025-01-01', decisionSection: '1' },
+    { fileName: 'r.pdf', bytes: Buffer.from('%PDF-1.7\n'), truncated: false, maxBytes: 1000 },
+  );
+  obligationFx = { negotiationId: n.id, documentId: d.id };
 });
 
 let ownIndicatorFx: { id: string };

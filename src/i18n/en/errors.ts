@@ -90,4 +90,10 @@ export const errors: typeof fi = {
   'forums.meeting_edited_by_someone_else': "Someone else saved the meeting meanwhile. The current details are below; make your changes again on top of them.",
   'forums.invitation_not_found': "Invitation not found. The link may have expired if the invitation was sent again: use the link in the latest message.",
   'forums.invitation_answered_meanwhile': "The invitation was answered meanwhile. The current answer is below; answer again if you want to change it.",
+  'obligations.region_not_found': 'The cooperation region was not found.',
+  'obligations.negotiation_not_found': 'The negotiation was not found.',
+  'obligations.document_not_found': 'The document was not found.',
+  'obligations.file_not_found': 'The file was not found.',
+  'obligations.edited_by_someone_else': 'Someone else changed this in the meantime. The current data is below; make your changes again on top of it.',
+  'obligations.evidence_annulled': 'The evidence has already been annulled.',
 };

@@ -96,4 +96,11 @@ export const validation: typeof fi = {
   meeting_not_started: 'The meeting cannot be marked as held before it starts.',
   already_invited: 'The person has already been invited.',
   party_invite_not_answerable: 'A party’s invitation is answered by forwarding it to a person.',
+  date_outside_term: 'The date is in no council term or year that the obligation covers.',
+  obligation_not_negotiated: 'The evidence for this obligation is not a negotiation.',
+  obligation_not_document: 'The evidence for this obligation is not a document.',
+  invalid_period: 'The period does not fit the obligation.',
+  decision_before_period: 'The decision was made before the period began.',
+  document_type_not_allowed: 'The file is not a PDF or DOCX file.',
+  participant_not_in_region: 'The participant is not in this cooperation region.',
 };

@@ -89,4 +89,10 @@ export const errors = {
   'forums.meeting_edited_by_someone_else': "Joku muu tallensi kokouksen tiedot sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi uudelleen niiden pohjalta.",
   'forums.invitation_not_found': "Kutsua ei löytynyt. Linkki on voinut vanhentua, jos kutsu on lähetetty uudelleen: käytä uusimman viestin linkkiä.",
   'forums.invitation_answered_meanwhile': "Kutsuun vastattiin sillä välin. Alla on nykyinen vastaus; vastaa uudelleen, jos haluat muuttaa sitä.",
+  'obligations.region_not_found': 'Yhteistyöaluetta ei löytynyt.',
+  'obligations.negotiation_not_found': 'Neuvottelua ei löytynyt.',
+  'obligations.document_not_found': 'Asiakirjaa ei löytynyt.',
+  'obligations.file_not_found': 'Tiedostoa ei löytynyt.',
+  'obligations.edited_by_someone_else': 'Joku muu muutti tietoja sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi uudelleen niiden pohjalta.',
+  'obligations.evidence_annulled': 'Näyttö on jo mitätöity.',
 };

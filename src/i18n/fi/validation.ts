@@ -96,4 +96,11 @@ export const validation = {
   meeting_not_started: 'Kokousta ei voi merkitä pidetyksi ennen sen alkua.',
   already_invited: 'Henkilö on jo kutsuttu.',
   party_invite_not_answerable: 'Osapuolen kutsuun vastataan välittämällä se henkilölle.',
+  date_outside_term: 'Päivämäärä ei osu millekään valtuustokaudelle tai vuodelle, jota velvoite koskee.',
+  obligation_not_negotiated: 'Tämän velvoitteen näyttö ei ole neuvottelu.',
+  obligation_not_document: 'Tämän velvoitteen näyttö ei ole asiakirja.',
+  invalid_period: 'Kausi ei sovi velvoitteeseen.',
+  decision_before_period: 'Päätös on tehty ennen kauden alkua.',
+  document_type_not_allowed: 'Tiedosto ei ole PDF- tai DOCX-tiedosto.',
+  participant_not_in_region: 'Osallistuja ei kuulu tähän yhteistyöalueeseen.',
 };

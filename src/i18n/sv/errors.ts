@@ -90,4 +90,10 @@ export const errors: typeof fi = {
   'forums.meeting_edited_by_someone_else': "Någon annan sparade mötets uppgifter under tiden. Nedan visas de aktuella uppgifterna; gör dina ändringar på nytt utgående från dem.",
   'forums.invitation_not_found': "Kallelsen hittades inte. Länken kan ha gått ut om kallelsen har skickats på nytt: använd länken i det senaste meddelandet.",
   'forums.invitation_answered_meanwhile': "Kallelsen besvarades under tiden. Nedan visas det nuvarande svaret; svara på nytt om du vill ändra det.",
+  'obligations.region_not_found': 'Samarbetsområdet hittades inte.',
+  'obligations.negotiation_not_found': 'Förhandlingen hittades inte.',
+  'obligations.document_not_found': 'Dokumentet hittades inte.',
+  'obligations.file_not_found': 'Filen hittades inte.',
+  'obligations.edited_by_someone_else': 'Någon annan ändrade uppgifterna under tiden. Nedan finns de aktuella uppgifterna; gör dina ändringar på nytt utifrån dem.',
+  'obligations.evidence_annulled': 'Bevisningen har redan annullerats.',
 };

@@ -96,4 +96,11 @@ export const validation: typeof fi = {
   meeting_not_started: 'Mötet kan inte markeras som hållet innan det har börjat.',
   already_invited: 'Personen har redan kallats.',
   party_invite_not_answerable: 'En parts kallelse besvaras genom att vidarebefordra den till en person.',
+  date_outside_term: 'Datumet ligger inte inom någon fullmäktigeperiod eller något år som skyldigheten gäller.',
+  obligation_not_negotiated: 'Bevisningen för denna skyldighet är inte en förhandling.',
+  obligation_not_document: 'Bevisningen för denna skyldighet är inte ett dokument.',
+  invalid_period: 'Perioden passar inte skyldigheten.',
+  decision_before_period: 'Beslutet fattades före periodens början.',
+  document_type_not_allowed: 'Filen är inte en PDF- eller DOCX-fil.',
+  participant_not_in_region: 'Deltagaren hör inte till detta samarbetsområde.',
 };
