@@ -53,6 +53,7 @@ export async function seedDemoPopulation(ctx: Ctx): Promise<void> {
     format: "sotkanet-json",
     file: "[]",
     fileName: "sotkanet-indicator-127.json",
+    catalogueOnly: true,
     regions: municipalityRegions(),
     indicatorMeta: [
       readFileSync(path.join(dir, "sotkanet-indicator-127.json"), "utf8"),

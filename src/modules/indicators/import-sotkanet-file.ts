@@ -15,6 +15,8 @@ export interface ImportSotkanetFileInput {
   regions?: Uint8Array | string;
   /** Saved /indicators or /indicators/{id} answers, stored in the catalogue first. */
   indicatorMeta?: (Uint8Array | string)[];
+  /** Only the catalogue (indicatorMeta, regions) is imported: a file without rows is then expected, not an error. */
+  catalogueOnly?: boolean;
   skipInvalid?: boolean;
   onProgress?: OnProgress;
   /** Only tell what the import would add, change and leave out (nothing is written or logged). */
@@ -34,6 +36,7 @@ export async function importSotkanetFile(ctx: Ctx, input: ImportSotkanetFileInpu
     partyId: null,
     skipInvalid: input.skipInvalid ?? false,
     preview: input.preview ?? false,
+    storesCatalogue: input.catalogueOnly === true && (input.indicatorMeta?.length ?? 0) > 0,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     prepare: async (tx) => {
       if (input.regions !== undefined) await storeRegions(tx, input.regions, now);

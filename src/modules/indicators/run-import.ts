@@ -40,6 +40,8 @@ export interface ImportJob {
   onProgress?: OnProgress;
   /** Runs first in the transaction: stores a regions snapshot or catalogue entries that came with the file. */
   prepare?: (tx: Tx, onRows: OnRows) => Promise<void>;
+  /** `prepare` stores catalogue entries (indicator metadata): a file without rows is then a catalogue-only import. */
+  storesCatalogue?: boolean;
   /** Reads the file, with what `prepare` stored visible. */
   parse: (tx: Tx, onRows: OnRows) => Promise<ParsedFile>;
   /** Checks the indicators found (e.g. a party may write only its own); throws to refuse. */
@@ -102,7 +104,7 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<ImportReport>
       const unreadable = parsed.rowsRead === 0 && parsed.issues.count > 0;
       if (unreadable) throw new Rejected(parsed.issues, { rowsRead: 0, ignored: parsed.ignored, indicators: [] });
       // A file with a header and no rows, or '[]', is no import: said so, never "done" with nothing read.
-      if (parsed.rowsRead === 0) {
+      if (parsed.rowsRead === 0 && !job.storesCatalogue) {
         parsed.issues.add({ code: 'no_rows' });
         throw new Rejected(parsed.issues, { rowsRead: 0, ignored: parsed.ignored, indicators: [] });
       }
@@ -128,7 +130,7 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<ImportReport>
       }
       if (parsed.issues.count > 0) countIgnored(parsed.ignored, 'invalid', undefined, parsed.issues.count);
       // Every row left out (all invalid with skipInvalid, all without a value, all of areas not used): an error.
-      if (prepared.rows.length === 0) {
+      if (prepared.rows.length === 0 && parsed.rowsRead > 0) {
         parsed.issues.add({ code: 'all_rows_left_out', params: { count: parsed.rowsRead } });
         throw new Rejected(parsed.issues, { rowsRead: parsed.rowsRead, ignored: parsed.ignored, indicators: indicatorIds });
       }
