@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
   await defineCustomIndicator(sys, { key: 'rep-tyhja', titleFi: 'Yksinäiset ikääntyneet (%)', unit: '%', decimals: 1, direction: 'lower_is_better' });
   // THL Sotkanet's population (CC BY 4.0): catalogue entry from a saved /indicators/127 answer, a few real-looking values.
-  await importSotkanetFile(sys, { format: 'sotkanet-json', file: '[]', fileName: 'meta.json', regions: JSON.stringify(regionsSnapshot()), indicatorMeta: [META_127()] });
+  await importSotkanetFile(sys, { format: 'sotkanet-json', file: '[]', fileName: 'meta.json', regions: JSON.stringify(regionsSnapshot()), indicatorMeta: [META_127()], catalogueOnly: true });
   await importOwnCsv(sys, { indicator: 'sotkanet:127', fileName: 'vaesto.csv', file: 'region_code,year,value\nHVA19,2022,415000\nHVA19,2024,417000\nFI,2022,5563970\nFI,2024,5635971\n' });
 
   const c = ctxOf(countyEditor);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { DataDirInUseError, lockDataDir, type DataDirLock, type LockHolder } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
@@ -83,6 +84,22 @@ export interface PgliteRestoreResult {
   previousDir: string | null;
 }
 
+/**
+ * Why the bytes are not a gzipped tar (a PGlite dump), or null when they are. Checked before PGlite
+ * sees them: PGlite decompresses in a stream whose failure escapes as an unhandled rejection.
+ */
+function notAGzippedTar(bytes: Buffer): string | null {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return 'not gzip';
+  let tar: Buffer;
+  try {
+    tar = gunzipSync(bytes);
+  } catch (e) {
+    return `gzip: ${(e as Error).message}`;
+  }
+  // POSIX tar: "ustar" at offset 257 of the first header.
+  return tar.subarray(257, 262).toString('latin1') === 'ustar' ? null : 'not a tar archive';
+}
+
 /** True when a restore would replace something: the folder holds files. */
 export function pgliteTargetOccupied(dir: string): boolean {
   return !isEmptyDir(dir);
@@ -99,6 +116,8 @@ export async function restorePglite(
   afterLoad?: (db: Db) => Promise<void>,
 ): Promise<PgliteRestoreResult> {
   const bytes = readFileSync(file);
+  const notTar = notAGzippedTar(bytes);
+  if (notTar) throw new BackupError({ reason: 'not_a_backup', file, detail: notTar });
   const fresh = `${dir}.restoring-${stamp}`;
   rmSync(fresh, { recursive: true, force: true });
   mkdirSync(fresh, { recursive: true });
