@@ -141,6 +141,7 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
       (m.updateMeeting as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, titleFi: 'X', startDate: '2027-01-12', startTime: '10:00', endTime: '11:00', place: 'X', reason: 'X' }),
     cancelMeeting: (m, f, a) => (m.cancelMeeting as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, reason: 'X' }),
     changeMeetingState: (m, f, a) => (m.changeMeetingState as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, state: 'held' }),
+    recordAttendance: (m, f, a) => (m.recordAttendance as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 1, partyIds: [] }),
     sendInvitations: (m, f, a) => (m.sendInvitations as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 2 }),
     // Forwarding is for one's own party only: here as the foreign party (invited as such).
     nominateInvitee: (m, f, a) => (m.nominateInvitee as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { partyId: f.foreign, personName: 'X', email: 'x@test.invalid' }),
@@ -187,7 +188,6 @@ const EXEMPT: Record<string, string> = {
   'feedback.submitAccessibilityFeedback': 'anyone, signed in or not, may send accessibility feedback (digipalvelulaki 306/2019); it belongs to no party',
   'accounts.signInWithPassword': 'proves the caller’s own identity; acts for no party',
   'accounts.signOut': 'ends the caller’s own session',
-  'obligations.registerEvidenceProvider': 'composition-time wiring in the server process (a port for held meetings); writes no data and takes no actor',
   'accounts.signInWithOidc': 'proves the caller’s own identity through the OIDC provider; acts for no party',
 };
 

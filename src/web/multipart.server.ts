@@ -9,6 +9,8 @@ import { formValues, readForm } from './forms.server.ts';
 
 export interface MultipartBody {
   fields: Record<string, string>;
+  /** Every value of each field, in order (checkbox groups repeat a name; `fields` keeps the last). */
+  lists: Record<string, string[]>;
   /** Files by field name; a file input left empty (no name, no bytes) is not here. */
   files: Record<string, UploadedFile>;
 }
@@ -35,10 +37,12 @@ export function parseMultipart(
       return reject(new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid' }]));
     }
     const fields: Record<string, string> = {};
+    const lists: Record<string, string[]> = {};
     const files: Record<string, UploadedFile> = {};
     const pending: Promise<void>[] = [];
     bb.on('field', (name, value) => {
       fields[name] = value;
+      (lists[name] ??= []).push(value);
     });
     bb.on('file', (name, stream, info) => {
       if (!opts.fileFields.includes(name)) {
@@ -61,7 +65,7 @@ export function parseMultipart(
     });
     bb.on('error', () => reject(new AppError('validation.invalid_input', 'invalid', [{ field: opts.fileFields[0] ?? 'body', code: 'file_unreadable' }])));
     bb.on('close', () => {
-      Promise.all(pending).then(() => resolve({ fields, files }), reject);
+      Promise.all(pending).then(() => resolve({ fields, lists, files }), reject);
     });
     if (!body) return bb.end();
     const input = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
@@ -81,20 +85,23 @@ export async function readFormWithFiles(
   request: Request,
   context: RequestContext,
   opts: { fileFields: readonly string[] },
-): Promise<{ values: Record<string, string>; files: Record<string, UploadedFile> }> {
+): Promise<{ values: Record<string, string>; lists: Record<string, string[]>; files: Record<string, UploadedFile> }> {
   const maxFileBytes = context.services.config.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   if (!isMultipart(request.headers.get('content-type'))) {
     const form = await readForm(request, context);
-    return { values: formValues(form), files: {} };
+    const lists: Record<string, string[]> = {};
+    for (const [k, v] of form.entries()) if (typeof v === 'string' && k !== '_csrf') (lists[k] ??= []).push(v);
+    return { values: formValues(form), lists, files: {} };
   }
   let parsed: MultipartBody;
   try {
     parsed = await parseMultipart(Object.fromEntries(request.headers), request.body, { fileFields: opts.fileFields, maxFileBytes });
   } catch {
-    parsed = { fields: {}, files: {} };
+    parsed = { fields: {}, lists: {}, files: {} };
   }
   const token = parsed.fields._csrf;
   if (typeof token !== 'string' || !safeEqual(token, context.csrfToken)) throw data({ ok: false, code: 'auth.csrf_failed' }, { status: 403 });
   const { _csrf: _, ...values } = parsed.fields;
-  return { values, files: parsed.files };
+  const { _csrf: __, ...lists } = parsed.lists;
+  return { values, lists, files: parsed.files };
 }

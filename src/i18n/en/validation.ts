@@ -102,5 +102,6 @@ export const validation: typeof fi = {
   invalid_period: 'The period does not fit the obligation.',
   decision_before_period: 'The decision was made before the period began.',
   document_type_not_allowed: 'The file is not a PDF or DOCX file.',
+  attendance_not_held: 'Attendance can be recorded only for a meeting that has been held, before its minutes are published.',
   participant_not_in_region: 'The participant is not in this cooperation region.',
 };

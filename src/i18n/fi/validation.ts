@@ -102,5 +102,6 @@ export const validation = {
   invalid_period: 'Kausi ei sovi velvoitteeseen.',
   decision_before_period: 'Päätös on tehty ennen kauden alkua.',
   document_type_not_allowed: 'Tiedosto ei ole PDF- tai DOCX-tiedosto.',
+  attendance_not_held: 'Läsnäolon voi kirjata vasta pidetylle kokoukselle, ennen pöytäkirjan julkaisemista.',
   participant_not_in_region: 'Osallistuja ei kuulu tähän yhteistyöalueeseen.',
 };

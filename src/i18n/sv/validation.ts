@@ -102,5 +102,6 @@ export const validation: typeof fi = {
   invalid_period: 'Perioden passar inte skyldigheten.',
   decision_before_period: 'Beslutet fattades före periodens början.',
   document_type_not_allowed: 'Filen är inte en PDF- eller DOCX-fil.',
+  attendance_not_held: 'Närvaron kan antecknas först för ett hållet möte, innan protokollet publiceras.',
   participant_not_in_region: 'Deltagaren hör inte till detta samarbetsområde.',
 };

@@ -91,3 +91,5 @@ export type TCreateMeeting = z.output<typeof ZCreateMeeting>;
 export const ZUpdateMeeting = z.object({ ...meetingFields, rowVersion, reason: text(1000) }).superRefine(placeOrLink);
 export const ZCancelMeeting = z.object({ rowVersion, reason: requiredText(1000) });
 export const ZChangeMeetingState = z.object({ rowVersion, state: z.enum(MEETING_STATES, { message: 'invalid_choice' }) });
+/** The parties represented at a held meeting (none is a valid answer: nobody from the parties came). */
+export const ZRecordAttendance = z.object({ rowVersion, partyIds: list(z.string().uuid('invalid_choice')) });

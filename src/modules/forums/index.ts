@@ -22,3 +22,6 @@ export { nominateInvitee, ZNominate } from './nominate-invitee.ts';
 export { answerInvitation, ZAnswer } from './answer-invitation.ts';
 export { sendMeetingReminders } from './send-meeting-reminders.ts';
 export { getMeeting, listForumMeetings, getInvitationByToken, type MeetingDetails } from './get-meeting.ts';
+export { ZRecordAttendance } from './forum-schemas.ts';
+export { recordAttendance } from './record-attendance.ts';
+export { listObligationMeetings, type ObligationMeetingRow } from './list-obligation-meetings.ts';

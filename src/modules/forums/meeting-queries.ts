@@ -16,11 +16,14 @@ interface MeetingRow extends Row {
   ical_sequence: number;
   change_reason: string;
   cancelled_at: Date | string | null;
+  attendance_recorded_at: Date | string | null;
+  attended_party_ids: string[] | null;
   row_version: number;
 }
 
 const MEETING_COLUMNS = `m.id, m.forum_id, m.title_fi, m.title_sv, m.starts_at, m.ends_at, m.place, m.online_url, m.kinds, m.state,
-  m.ical_uid, m.ical_sequence, m.change_reason, m.cancelled_at, m.row_version`;
+  m.ical_uid, m.ical_sequence, m.change_reason, m.cancelled_at, m.row_version, m.attendance_recorded_at,
+  (SELECT array_agg(a.party_id::text ORDER BY a.party_id) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS attended_party_ids`;
 
 export const toMeeting = (r: MeetingRow): Meeting => ({
   id: r.id,
@@ -36,6 +39,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
   icalSequence: r.ical_sequence,
   changeReason: r.change_reason,
   cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
+  attendedPartyIds: r.attendance_recorded_at ? (r.attended_party_ids ?? []) : null,
   rowVersion: r.row_version,
 });
 
@@ -100,4 +104,42 @@ export async function setMeetingState(
     [id, rowVersion, state, now, opts.reason ?? '', opts.raiseSequence ?? false],
   );
   return rows.length === 1;
+}
+
+/** Replaces the attendance of a held meeting (optimistic: false when the meeting changed since `rowVersion`). */
+export async function setAttendance(sql: Sql, id: string, rowVersion: number, partyIds: readonly string[], now: Date): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE meeting SET attendance_recorded_at = $3, row_version = row_version + 1, modified_at = $3 WHERE id = $1 AND row_version = $2 RETURNING id`,
+    [id, rowVersion, now],
+  );
+  if (rows.length !== 1) return false;
+  await sql.query(`DELETE FROM meeting_attendance WHERE meeting_id = $1`, [id]);
+  await sql.query(`INSERT INTO meeting_attendance (meeting_id, party_id) SELECT $1, unnest($2::uuid[])`, [id, [...new Set(partyIds)]]);
+  return true;
+}
+
+export interface ObligationMeetingRow {
+  id: string;
+  forumId: string;
+  title: { fi: string; sv: string };
+  startsAt: Date;
+  kinds: MeetingKind[];
+  attendedPartyIds: string[];
+}
+
+/**
+ * Held meetings of a region's forums of the given kinds whose attendance has been recorded (evidence for the
+ * obligations monitor). Cancelled and not yet held meetings prove nothing.
+ */
+export async function listHeldMeetingsOfKinds(sql: Sql, countyCode: string, kinds: readonly MeetingKind[]): Promise<ObligationMeetingRow[]> {
+  const rows = await sql.query<MeetingRow>(
+    `SELECT ${MEETING_COLUMNS} FROM meeting m JOIN forum f ON f.id = m.forum_id
+      WHERE f.county_code = $1 AND m.state IN ('held', 'minutes_approved', 'published') AND m.attendance_recorded_at IS NOT NULL AND m.kinds && $2::text[]
+      ORDER BY m.starts_at, m.id`,
+    [countyCode, [...kinds]],
+  );
+  return rows.map((r) => {
+    const m = toMeeting(r);
+    return { id: m.id, forumId: m.forumId, title: m.title, startsAt: m.startsAt, kinds: m.kinds, attendedPartyIds: m.attendedPartyIds ?? [] };
+  });
 }

@@ -33,8 +33,13 @@ export interface Meeting {
   icalSequence: number;
   changeReason: string;
   cancelledAt: Date | null;
+  /** The parties represented at the held meeting (from the minutes), sorted; null until the secretary records it. */
+  attendedPartyIds: string[] | null;
   rowVersion: number;
 }
+
+/** A meeting whose attendance may be recorded or corrected: held, until its minutes are published. */
+export const takesAttendance = (s: MeetingState) => s === 'held' || s === 'minutes_approved';
 
 /** The wall-clock fields of a meeting form, in Europe/Helsinki. */
 export interface MeetingTimeInput {

@@ -11,7 +11,7 @@ export type ObligedKind = 'county' | 'each_municipality' | 'county_and_each_muni
 /** Per council term (of the aluevaltuusto or of the municipal councils), per calendar year. */
 export type Frequency = 'county_term' | 'municipal_term' | 'yearly';
 /** What counts as evidence: a recorded negotiation, an uploaded document with its decision record, or a held
- * meeting from a registered evidence provider (forums and meetings, when present). */
+ * forum meeting of the obligation's kind with its attendance (src/modules/forums). */
 export type EvidenceKind = 'negotiation' | 'document' | 'meeting';
 
 export const OBLIGATION_CODES = ['hva_14_negotiation', 'sote_7_negotiation', 'sote_7_welfare_report', 'municipal_yearly_report', 'municipal_welfare_report', 'agreement_follow_up'] as const;

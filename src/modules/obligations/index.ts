@@ -1,7 +1,6 @@
 export * from './catalogue.ts';
 export { councilTermOn, periodOn, periodsUntil, periodByKey, yearOf, type Period } from './terms.ts';
 export { statusOf, partyStatus, reminderDue, REMINDER_KINDS, type Evidence, type ObligationStatus, type PartyStatus, type ReminderKind } from './obligation-status.ts';
-export { registerEvidenceProvider, type EvidenceProvider, type EvidenceQuery } from './evidence-providers.ts';
 export { obligationPolicy, type ObligationAbility } from './obligation-policy.ts';
 export { ZNegotiationInput, ZNegotiationUpdate, ZAnnulInput, ZDocumentInput } from './obligation-schemas.ts';
 export type { NegotiationRow, DocumentRow, RegionInfo, RegionParty } from './obligation-queries.ts';

@@ -1,7 +1,8 @@
 /** The region's obligations, periods and statuses, built from its evidence (shared by the read use cases). */
+import { listObligationMeetings, type ObligationMeetingRow } from '#modules/forums/index.ts';
+import { helsinkiDate } from '#platform/clock.ts';
 import type { Sql } from '#platform/db/db.ts';
 import { CATALOGUE_VERSION, OBLIGATIONS, type Obligation } from './catalogue.ts';
-import { evidenceProviders } from './evidence-providers.ts';
 import { documentEvidence, listDocuments, listNegotiations, negotiationEvidence, type DocumentRow, type NegotiationRow, type RegionInfo } from './obligation-queries.ts';
 import { partyStatus, statusOf, type Evidence, type ObligationStatus, type PartyStatus } from './obligation-status.ts';
 import { periodOn, periodsUntil, type Period } from './terms.ts';
@@ -31,6 +32,7 @@ export interface RegionObligations {
   evidence: Evidence[];
   negotiations: NegotiationRow[];
   documents: DocumentRow[];
+  meetings: ObligationMeetingRow[];
   /** Deadlines of current, unmet periods, soonest first. */
   nextDeadlines: { obligationCode: string; periodKey: string; deadline: string; missingPartyIds: string[] }[];
 }
@@ -50,14 +52,37 @@ export function periodView(o: Obligation, period: Period, obliged: readonly stri
   return { period, status: obliged.length && missing.length === 0 ? 'met' : statusOf(period, today, false), parties, missingPartyIds: missing };
 }
 
-export async function regionEvidence(sql: Sql, region: RegionInfo): Promise<{ evidence: Evidence[]; negotiations: NegotiationRow[]; documents: DocumentRow[] }> {
-  const [negotiations, documents] = await Promise.all([listNegotiations(sql, region.countyCode), listDocuments(sql, region.countyCode)]);
-  const evidence = [...negotiations.map(negotiationEvidence), ...documents.map(documentEvidence)];
-  for (const p of evidenceProviders()) evidence.push(...(await p.evidence(sql, { countyCode: region.countyCode, partyIds: region.parties.map((x) => x.id) })));
-  return { evidence, negotiations, documents };
+/** Which obligation a forum meeting of a kind is the negotiation of. */
+const MEETING_KIND_OBLIGATION = { negotiation_14: 'hva_14_negotiation', health_promotion_7: 'sote_7_negotiation' } as const;
+
+/** A held forum meeting (with its attendance) as evidence for each obligation its kinds name. */
+function meetingEvidence(m: ObligationMeetingRow): Evidence[] {
+  return m.kinds.flatMap((k) =>
+    k in MEETING_KIND_OBLIGATION
+      ? [{ id: m.id, kind: 'meeting' as const, source: 'meeting', obligationCode: MEETING_KIND_OBLIGATION[k as keyof typeof MEETING_KIND_OBLIGATION], date: helsinkiDate(m.startsAt), partyIds: m.attendedPartyIds, title: m.title.fi, annulled: false }]
+      : [],
+  );
 }
 
-export function buildRegionObligations(region: RegionInfo, ev: Awaited<ReturnType<typeof regionEvidence>>, today: string): RegionObligations {
+export interface RegionEvidence {
+  evidence: Evidence[];
+  negotiations: NegotiationRow[];
+  documents: DocumentRow[];
+  meetings: ObligationMeetingRow[];
+}
+
+/** Every piece of the region's evidence: recorded negotiations, documents and held forum meetings of kind 14 § / 7 §. */
+export async function regionEvidence(sql: Sql, region: RegionInfo): Promise<RegionEvidence> {
+  const [negotiations, documents, meetings] = await Promise.all([
+    listNegotiations(sql, region.countyCode),
+    listDocuments(sql, region.countyCode),
+    listObligationMeetings(sql, region.countyCode, Object.keys(MEETING_KIND_OBLIGATION) as (keyof typeof MEETING_KIND_OBLIGATION)[]),
+  ]);
+  const evidence = [...negotiations.map(negotiationEvidence), ...documents.map(documentEvidence), ...meetings.flatMap(meetingEvidence)];
+  return { evidence, negotiations, documents, meetings };
+}
+
+export function buildRegionObligations(region: RegionInfo, ev: RegionEvidence, today: string): RegionObligations {
   const obligations = OBLIGATIONS.map((o) => {
     const obliged = obligedParties(o, region);
     const periods = periodsUntil(o.frequency, today)

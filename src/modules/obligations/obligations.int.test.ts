@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#platform/db/db.ts';
 import type { UploadedFile } from '#platform/uploads.ts';
+import { changeMeetingState, createForum, createMeeting, recordAttendance } from '#modules/forums/index.ts';
+import { fixedClock } from '#platform/clock.ts';
 import { createTestActor, createTestDb, partyIdByCode, testCtx } from '../../../tests/support/db.ts';
-import { annulNegotiation, annulObligationDocument, getNationalObligations, getPartyObligations, getRegionObligations, nationalObligationsCsv, recordNegotiation, recordObligationDocument, registerEvidenceProvider, sendObligationReminders, updateNegotiation } from './index.ts';
+import { annulNegotiation, annulObligationDocument, getNationalObligations, getPartyObligations, getRegionObligations, nationalObligationsCsv, recordNegotiation, recordObligationDocument, sendObligationReminders, updateNegotiation } from './index.ts';
 
 let db: Db;
 let county: string;
@@ -91,15 +93,34 @@ describe('recorded negotiations as evidence', () => {
     });
   });
 
-  it('a registered evidence provider (held meetings, when forums exist) counts like a recorded negotiation', async () => {
-    registerEvidenceProvider({
-      name: 'test-meetings',
-      evidence: async (_sql, q) => (q.countyCode === 'HVA19' ? [{ id: 'm1', kind: 'meeting', source: 'test-meetings', obligationCode: 'sote_7_negotiation', date: '2022-10-10', partyIds: [kempele], title: 'Kokous', annulled: false }] : []),
-    });
-    const r = await getRegionObligations(testCtx(db), 'HVA19');
-    const y2022 = o14(r, 'sote_7_negotiation').periods.find((p) => p.period.key === 'year:2022')!;
-    expect(y2022.parties.find((p) => p.partyId === kempele)!.status).toBe('met');
-    registerEvidenceProvider({ name: 'test-meetings', evidence: async () => [] });
+  it('a held forum meeting of kind 7 § counts for the parties recorded as present, from when attendance is recorded', async () => {
+    // The meeting is held in the autumn of 2022; the clock stands after it.
+    const sys = testCtx(db, undefined, fixedClock('2022-10-20T12:00:00Z'));
+    const forum = await createForum(sys, 'HVA19', { ownerPartyId: county, nameFi: 'Hyte-verkosto', level: 'operational_network', frequency: 'quarterly' });
+    const m = await createMeeting(sys, forum.id, { titleFi: 'Hyte-neuvottelu 2022', startDate: '2022-10-10', startTime: '13:00', endTime: '15:00', place: 'Oulu', kinds: ['health_promotion_7'] });
+    const status = async () => {
+      const r = await getRegionObligations(testCtx(db), 'HVA19');
+      const y = o14(r, 'sote_7_negotiation').periods.find((p) => p.period.key === 'year:2022')!;
+      return { kempele: y.parties.find((p) => p.partyId === kempele)!.status, oulu: y.parties.find((p) => p.partyId === oulu)!.status, meeting: r.meetings.find((x) => x.id === m.id) };
+    };
+    // Planned, or held without attendance: no evidence.
+    await expect(recordAttendance(sys, m.id, { rowVersion: m.rowVersion, partyIds: [kempele] })).rejects.toMatchObject({ issues: [{ field: 'partyIds', code: 'attendance_not_held' }] });
+    const held = await changeMeetingState(sys, m.id, { rowVersion: m.rowVersion, state: 'held' });
+    expect((await status()).kempele).toBe('overdue');
+    const helsinki = await partyIdByCode(db, '091');
+    await expect(recordAttendance(sys, m.id, { rowVersion: held.rowVersion, partyIds: [kempele, helsinki] })).rejects.toMatchObject({ issues: [{ field: 'partyIds', code: 'participant_not_in_region' }] });
+    const recorded = await recordAttendance(sys, m.id, { rowVersion: held.rowVersion, partyIds: [kempele, county] });
+    expect(recorded.attendedPartyIds).toEqual([kempele, county].sort());
+    expect(await status()).toMatchObject({ kempele: 'met', oulu: 'overdue', meeting: { attendedPartyIds: [kempele, county].sort() } });
+    // A stale form is a conflict, not a lost update; a correction changes the status.
+    await expect(recordAttendance(sys, m.id, { rowVersion: held.rowVersion, partyIds: [] })).rejects.toMatchObject({ kind: 'conflict' });
+    await recordAttendance(sys, m.id, { rowVersion: recorded.rowVersion, partyIds: [county] });
+    expect((await status()).kempele).toBe('overdue');
+    const audit = await db.query<{ action: string }>(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [m.id]);
+    expect(audit.filter((a) => a.action === 'meeting.record_attendance')).toHaveLength(2);
+    // The database keeps attendance to held meetings whatever writes it.
+    const planned = await createMeeting(sys, forum.id, { titleFi: 'Tuleva', startDate: '2022-12-10', startTime: '13:00', endTime: '15:00', place: 'Oulu', kinds: ['health_promotion_7'] });
+    await expect(db.query(`INSERT INTO meeting_attendance (meeting_id, party_id) VALUES ($1, $2)`, [planned.id, kempele])).rejects.toThrow(/not been held/);
   });
 });
 

@@ -24,6 +24,7 @@ export function useForumLabels(): Record<string, string> {
   const f = t.forums;
   return {
     ownerPartyId: f.ownerParty,
+    partyIds: f.attendedParties,
     nameFi: f.nameFi,
     nameSv: f.nameSv,
     level: f.level,

@@ -5,6 +5,8 @@ import {
   changeMeetingState,
   getMeeting,
   nominateInvitee,
+  recordAttendance,
+  takesAttendance,
   sendInvitations,
   STATE_TRANSITIONS,
   updateMeeting,
@@ -12,6 +14,7 @@ import {
 } from '#modules/forums/index.ts';
 import type { Route } from './+types/meeting';
 import { ctxOf } from '../app-context.ts';
+import { CheckboxList } from '../components/choice-lists.tsx';
 import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextArea, TextField } from '../components/forms.tsx';
 import { MeetingFields, meetingForm, meetingValues, useForumLabels } from '../components/forum-forms.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
@@ -26,7 +29,12 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await readForm(request, context);
   const raw = formValues(form);
   const ctx = ctxOf(context);
-  const { input, values }: { input: Record<string, unknown>; values: Record<string, string> } = raw.intent === 'update' ? meetingForm(form, raw) : { input: raw, values: raw };
+  const { input, values }: { input: Record<string, unknown>; values: Record<string, string> } =
+    raw.intent === 'update'
+      ? meetingForm(form, raw)
+      : raw.intent === 'attendance'
+        ? { input: { ...raw, partyIds: form.getAll('partyIds') }, values: { ...raw, partyIds: form.getAll('partyIds').join(',') } }
+        : { input: raw, values: raw };
   const res = await attempt(langOf(request), values, async (): Promise<{ sent?: number }> => {
     switch (values.intent) {
       case 'send':
@@ -39,6 +47,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         return {};
       case 'state':
         await changeMeetingState(ctx, params.id, input);
+        return {};
+      case 'attendance':
+        await recordAttendance(ctx, params.id, input);
         return {};
       case 'nominate':
         await nominateInvitee(ctx, params.id, input);
@@ -204,6 +215,41 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             </PostForm>
           </section>
         </>
+      )}
+      {(meeting.attendedPartyIds !== null || (manage && takesAttendance(meeting.state))) && (
+        <section aria-labelledby="attendance">
+          <h2 id="attendance">{f.attendance}</h2>
+          {meeting.attendedPartyIds === null ? (
+            <p className="muted">{f.noAttendance}</p>
+          ) : meeting.attendedPartyIds.length === 0 ? (
+            <p>{f.nobodyAttended}</p>
+          ) : (
+            <ul>
+              {parties
+                .filter((p) => meeting.attendedPartyIds!.includes(p.id))
+                .map((p) => (
+                  <li key={p.id}>{p.name[lang]}</li>
+                ))}
+            </ul>
+          )}
+          {manage && takesAttendance(meeting.state) && (
+            <PostForm aria-labelledby="attendance">
+              <input type="hidden" name="intent" value="attendance" />
+              <input type="hidden" name="rowVersion" value={String(meeting.rowVersion)} />
+              <CheckboxList
+                idPrefix="attendance"
+                name="partyIds"
+                legend={f.attendedParties}
+                hint={f.attendanceHint}
+                columns
+                error={intent === 'attendance' ? failed?.fieldErrors.partyIds : undefined}
+                options={parties.map((p) => ({ value: p.id, label: p.name[lang] }))}
+                checked={intent === 'attendance' ? (failed!.values.partyIds ?? '').split(',').filter(Boolean) : (meeting.attendedPartyIds ?? [])}
+              />
+              <SubmitButton>{f.saveAttendance}</SubmitButton>
+            </PostForm>
+          )}
+        </section>
       )}
       {manage && STATE_TRANSITIONS[meeting.state].length > 0 && (
         <section aria-labelledby="state">
