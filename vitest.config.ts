@@ -1,4 +1,18 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The browser files are the longest (a11y alone is minutes): start them first, so that the many short
+ * integration files fill the other worker meanwhile instead of the browser files running alone at the end.
+ */
+class BrowserFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => (f.project.name === 'browser' ? 0 : 1);
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 /**
  * Projects: every integration test runs on embedded PGlite, and again on PostgreSQL when
@@ -14,6 +28,10 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: a single worker on the 2-core CI machine. The
+    // tests wait on PostgreSQL, Chromium and the test servers (other processes) much of the time.
+    maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: BrowserFirst },
     env: { TZ: 'Europe/Helsinki' },
     projects: [
       { test: { ...shared, name: 'pglite', env: { KP_TEST_DB: 'pglite', TZ: 'Europe/Helsinki' } } },
@@ -27,7 +45,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each browser file starts its own server on a fresh data folder and a free port: files may run side by side.
           env: { KP_TEST_DB: 'pglite', TZ: 'Europe/Helsinki' },
         },
       },
