@@ -28,7 +28,7 @@
  *   BENCH_SECONDS          measured seconds per page and server (default 10)
  *   BENCH_WARMUP_SECONDS   warm-up before each measurement (default 2)
  *   BENCH_CONNECTIONS      concurrent connections (default 50)
- *   BENCH_PATHS            comma-separated paths of the pages suite (default "/,/regions/HVA19")
+ *   BENCH_PATHS            comma-separated paths of the pages suite (default "/,/regions/HVA19,/obligations": the national obligations overview is a cached daily page)
  *   BENCH_EXPORT_RUNS      timed downloads per export after the first one (default 5)
  *   BENCH_LOG_LEVEL        the app's LOG_LEVEL (default info: one JSON line per request, as in production)
  *   BENCH_DATABASE_URL     also run on PostgreSQL: the bench creates a temporary database there and drops it
@@ -56,7 +56,7 @@ const num = (name: string, fallback: number) => {
 const SECONDS = num('BENCH_SECONDS', 10);
 const WARMUP = num('BENCH_WARMUP_SECONDS', 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
-const PATHS = (process.env.BENCH_PATHS ?? '/,/regions/HVA19').split(',').map((s) => s.trim()).filter(Boolean);
+const PATHS = (process.env.BENCH_PATHS ?? '/,/regions/HVA19,/obligations').split(',').map((s) => s.trim()).filter(Boolean);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const EXPORT_RUNS = num('BENCH_EXPORT_RUNS', 5);
 const SUITES = ['pages', 'agreement', 'dashboard', 'indicators'] as const;

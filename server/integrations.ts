@@ -1,4 +1,6 @@
 import { sendDeadlineReminders, updateAgreementStatuses } from '#modules/agreements/index.ts';
+import { sendMeetingReminders } from '#modules/forums/index.ts';
+import { sendObligationReminders } from '#modules/obligations/index.ts';
 import { resolveApiToken } from '#modules/tokens/index.ts';
 import { createOidcClient } from '#platform/auth/oidc.ts';
 import { createMailDispatcher, createMailer } from '#platform/mail/index.ts';
@@ -36,6 +38,10 @@ export async function installOptionalIntegrations(
     stops.push(() => dispatcher.stop());
     // Comment-round deadline reminders (three days before; each round once): at start-up, then hourly.
     everyHour('deadline-reminders', sendDeadlineReminders);
+    // Meeting reminders to invitees who have not answered, and legal obligation deadlines (90 and 30 days before,
+    // and once passed) to the editors of the parties without evidence: each exactly once, claimed in the database.
+    everyHour('meeting-reminders', sendMeetingReminders);
+    everyHour('obligation-reminders', sendObligationReminders);
   }
   // Agreement statuses follow the calendar (signed → in force → expired / superseded): stored and audited at
   // start-up, then hourly. Pages do not wait for it: they compute the status of the day themselves.

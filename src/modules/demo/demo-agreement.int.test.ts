@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#platform/db/db.ts';
 import { createTestDb, testCtx } from '../../../tests/support/db.ts';
 import { getAgreement, getCommentRound, listAgreements, summariseComments } from '#modules/agreements/index.ts';
+import { getRegionObligations } from '#modules/obligations/index.ts';
+import { partyIdByCode } from '../../../tests/support/db.ts';
 import { seedDemo } from './index.ts';
 
 let db: Db;
@@ -47,6 +49,25 @@ describe('demo: the Pohjois-Pohjanmaa agreement in its comment round', () => {
       'Oulun valmistelija',
       'Liiton pääkäyttäjä',
       'Kempeleen päätösten kirjaaja',
+    ]);
+  });
+});
+
+describe('demo: the legal obligations of Pohjois-Pohjanmaa', () => {
+  it('the 2023 yhteistyöfoorumi counts for 14 § in the first term but for two absent municipalities; 7 § met for 2024, overdue for 2025; the welfare report with its decision', async () => {
+    await seedDemo(testCtx(db));
+    const r = await getRegionObligations(testCtx(db, { kind: 'public' }), 'HVA19');
+    const period = (code: string, key: string) => r.obligations.find((o) => o.obligation.code === code)!.periods.find((p) => p.period.key === key)!;
+    const [hailuoto, pudasjarvi] = await Promise.all(['072', '615'].map((c) => partyIdByCode(db, c)));
+    const first = period('hva_14_negotiation', 'term:2022');
+    expect(first.missingPartyIds.sort()).toEqual([hailuoto, pudasjarvi].sort());
+    expect(r.meetings).toHaveLength(1);
+    expect(r.meetings[0]!.startsAt.toISOString()).toBe('2023-11-06T08:00:00.000Z'); // Mon 6.11.2023 10:00 in Helsinki
+    expect(period('sote_7_negotiation', 'year:2024').status).toBe('met');
+    expect(period('sote_7_negotiation', 'year:2025').status).toBe('overdue');
+    expect(period('sote_7_welfare_report', 'term:2022').status).toBe('met');
+    expect(r.documents.map((d) => [d.mediaType, d.decision])).toEqual([
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', { body: 'Aluevaltuusto', date: '2024-06-17', section: '52' }],
     ]);
   });
 });

@@ -63,3 +63,13 @@ export async function indicatorHasValues(sql: Sql, id: string, areaCode: string)
   const rows = await sql.query('SELECT 1 FROM indicator_value v JOIN indicator i ON i.num = v.indicator_num WHERE i.id = $1 AND v.area_code = $2 LIMIT 1', [id, areaCode]);
   return rows.length > 0;
 }
+
+/** Whether the region already has obligation evidence (the demo's obligations are seeded once). */
+export async function demoObligationsExist(sql: Sql, countyCode: string): Promise<boolean> {
+  const rows = await sql.query(
+    `SELECT 1 FROM obligation_negotiation WHERE county_code = $1
+     UNION ALL SELECT 1 FROM obligation_document d JOIN party p ON p.id = d.party_id WHERE p.county_code = $1 LIMIT 1`,
+    [countyCode],
+  );
+  return rows.length > 0;
+}

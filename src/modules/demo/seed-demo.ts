@@ -8,6 +8,7 @@ import { countDemoAccounts } from './demo-queries.ts';
 import { seedDemoAgreement } from './seed-demo-agreement.ts';
 import { seedDemoGoals } from './seed-demo-goals.ts';
 import { seedDemoKeskiSuomi } from './seed-demo-keski-suomi.ts';
+import { seedDemoObligations } from './seed-demo-obligations.ts';
 import { seedDemoPopulation } from './seed-demo-population.ts';
 
 /** The demo region: Pohjois-Pohjanmaa (HVA19) — the county, its 30 municipalities and Pohjois-Pohjanmaan liitto. */
@@ -71,6 +72,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: DemoAccount[]; cre
     await seedDemoGoals(ctx, DEMO_REGION);
     await seedDemoKeskiSuomi(ctx);
     await seedDemoPopulation(ctx);
+    await seedDemoObligations(ctx, DEMO_REGION);
     return { accounts: DEMO_ACCOUNTS, created: false };
   }
   const { parties } = await getCooperationRegion(ctx, DEMO_REGION);
@@ -97,5 +99,6 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: DemoAccount[]; cre
   await seedDemoGoals(ctx, DEMO_REGION);
   await seedDemoKeskiSuomi(ctx);
   await seedDemoPopulation(ctx);
+  await seedDemoObligations(ctx, DEMO_REGION);
   return { accounts: DEMO_ACCOUNTS, created: true };
 }

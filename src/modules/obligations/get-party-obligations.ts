@@ -3,7 +3,7 @@ import { notFound } from '#platform/errors.ts';
 import type { Obligation } from './catalogue.ts';
 import { regionOr404, todayOf } from './obligation-access.ts';
 import { findPartyCounty } from './obligation-queries.ts';
-import type { PartyStatus } from './obligation-status.ts';
+import type { Evidence, PartyStatus } from './obligation-status.ts';
 import { buildRegionObligations, regionEvidence, type RegionObligations } from './obligation-views.ts';
 import type { Period } from './terms.ts';
 
@@ -11,7 +11,7 @@ export interface PartyObligations {
   partyId: string;
   region: RegionObligations['region'];
   today: string;
-  rows: { obligation: Obligation; period: Period; status: PartyStatus }[];
+  rows: { obligation: Obligation; period: Period; status: PartyStatus; evidence: Pick<Evidence, 'id' | 'kind' | 'date' | 'title'>[] }[];
 }
 
 /** One party's own list: the obligations it answers for, every period, its status and evidence. Public. */
@@ -23,7 +23,9 @@ export async function getPartyObligations(ctx: Ctx, partyId: string): Promise<Pa
   const rows = view.obligations.flatMap((o) =>
     o.periods.flatMap((p) => {
       const s = p.parties.find((x) => x.partyId === partyId);
-      return s ? [{ obligation: o.obligation, period: p.period, status: s }] : [];
+      if (!s) return [];
+      const evidence = view.evidence.filter((e) => s.evidenceIds.includes(e.id) && e.obligationCode === o.obligation.code).map(({ id, kind, date, title }) => ({ id, kind, date, title }));
+      return [{ obligation: o.obligation, period: p.period, status: s, evidence }];
     }),
   );
   return { partyId, region, today: view.today, rows };

@@ -6,7 +6,7 @@ export { ZNegotiationInput, ZNegotiationUpdate, ZAnnulInput, ZDocumentInput } fr
 export type { NegotiationRow, DocumentRow, RegionInfo, RegionParty } from './obligation-queries.ts';
 export type { RegionObligations, ObligationView, PeriodView } from './obligation-views.ts';
 export { sniffDocumentType } from './obligation-access.ts';
-export { getRegionObligations } from './get-region-obligations.ts';
+export { getRegionObligations, type RegionObligationsForActor } from './get-region-obligations.ts';
 export { getPartyObligations, type PartyObligations } from './get-party-obligations.ts';
 export { getNationalObligations, nationalObligationsCsv, type NationalObligations, type NationalCell } from './get-national-obligations.ts';
 export { getNegotiationMinutes, getObligationDocumentFile } from './get-evidence-file.ts';

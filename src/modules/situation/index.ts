@@ -1,6 +1,6 @@
 export * from "./situation.ts";
 export { ZSituationQuery } from "./situation-schemas.ts";
-export { regionMap, MAP_ATTRIBUTION, type ProjectedMap } from "./region-map.ts";
+export { regionMap, countiesMap, MAP_ATTRIBUTION, type ProjectedMap, type CountiesMap } from "./region-map.ts";
 export {
   getRegionSituation,
   type RegionSituation,

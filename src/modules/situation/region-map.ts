@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { geoPath, geoTransverseMercator } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { feature } from "topojson-client";
+import { feature, merge } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 
 /** A cooperation region's municipalities projected onto an SVG canvas (viewBox 0 0 width height). */
@@ -31,6 +31,7 @@ interface MunicipalityProps {
 }
 
 let features: Feature<Geometry, MunicipalityProps>[] | undefined;
+let topology: Topology<{ municipalities: GeometryCollection<MunicipalityProps> }> | undefined;
 const cache = new Map<string, ProjectedMap>();
 
 function allMunicipalities(): Feature<Geometry, MunicipalityProps>[] {
@@ -38,6 +39,7 @@ function allMunicipalities(): Feature<Geometry, MunicipalityProps>[] {
     const topo = JSON.parse(readFileSync(topoFile(), "utf8")) as Topology<{
       municipalities: GeometryCollection<MunicipalityProps>;
     }>;
+    topology = topo;
     features = (
       feature(topo, topo.objects.municipalities) as FeatureCollection<
         Geometry,
@@ -102,4 +104,46 @@ export function regionMap(
   };
   cache.set(key, map);
   return map;
+}
+
+/** All of Finland's wellbeing services counties (and Helsinki) projected onto one SVG canvas. */
+export interface CountiesMap {
+  width: number;
+  height: number;
+  counties: { code: string; d: string; labelAt: [number, number] }[];
+}
+
+let countiesCache: CountiesMap | undefined;
+
+/**
+ * The 22 cooperation regions (municipalities merged by county_code, shared borders dissolved), with the same
+ * projection as regionMap fitted to the whole country. Computed once per process.
+ */
+export function countiesMap(width = 360, height = 640): CountiesMap {
+  if (countiesCache && countiesCache.width === width) return countiesCache;
+  allMunicipalities();
+  const topo = topology!;
+  const geometries = topo.objects.municipalities.geometries;
+  const codes = [...new Set(geometries.map((g) => (g.properties as MunicipalityProps).county_code))].filter(Boolean).sort();
+  const merged = codes.map((code) => ({
+    type: "Feature" as const,
+    properties: { code },
+    geometry: merge(topo, geometries.filter((g) => (g.properties as MunicipalityProps).county_code === code) as Parameters<typeof merge>[1]),
+  }));
+  const collection: FeatureCollection = { type: "FeatureCollection", features: merged };
+  const pad = 8;
+  const projection = geoTransverseMercator().rotate([-27, 0]).fitExtent([[pad, pad], [width - pad, height - pad]], collection);
+  const [[, y0], [, y1]] = geoPath(projection).bounds(collection);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx, ty - (y0 - pad)]);
+  const p = geoPath(projection).digits(1);
+  countiesCache = {
+    width,
+    height: Math.ceil(y1 - y0 + 2 * pad),
+    counties: merged.map((f) => {
+      const [cx, cy] = p.centroid(f);
+      return { code: f.properties.code, d: p(f) ?? "", labelAt: [Math.round(cx * 10) / 10, Math.round(cy * 10) / 10] };
+    }),
+  };
+  return countiesCache;
 }

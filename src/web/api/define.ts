@@ -88,7 +88,8 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
         if (o.files && isMultipart(req.get('content-type'))) {
           const maxFileBytes = services.config.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
           const parsed = await parseMultipart(req.headers as Record<string, string>, req, { fileFields: Object.keys(o.files), maxFileBytes });
-          rawBody = parsed.fields;
+          // A repeated field (e.g. participantIds) keeps all its values.
+          rawBody = Object.fromEntries(Object.entries(parsed.lists).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
           files = parsed.files;
         }
         const input = {

@@ -32,6 +32,8 @@ const TAG_TEXT: Record<string, string> = {
   tokens: 'API tokens for integrations, each scoped to one party and one role; managed by the party’s administrators.',
   audit: 'The append-only audit trail of changes and sign-ins; for party administrators (their own parties) and platform administrators.',
   forums: 'Standing forums of a cooperation region (members with roles) and their meetings; public forums for everyone, internal ones for the region’s parties and the forums’ members.',
+  obligations:
+    'The statutory obligations monitor (hyvinvointialuelaki 14 §, sote-järjestämislaki 7 §, welfare reports, the agreement’s follow-up): catalogue, periods, derived statuses and evidence per region and party, and the national overview as open data. Public to read; negotiations recorded by the county’s editors, reports by each party’s editors.',
   agreements:
     'Strategic cooperation agreements: versions (public once sent to a comment round or to approval), comments (parties only), decisions and signatures (each party for itself), and the approval overview.',
 };

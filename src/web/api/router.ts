@@ -11,13 +11,14 @@ import { apiLang, mountOperations, type Operation, type ResolveActor } from './d
 import { buildOpenApi } from './openapi.ts';
 import { partyOperations } from './parties-api.ts';
 import { forumOperations } from './forums-api.ts';
+import { obligationOperations } from './obligations-api.ts';
 import { sendProblem } from './problem.ts';
 import { tokenOperations } from './tokens-api.ts';
 import { situationOperations } from './situation-api.ts';
 import { reportOperations } from './reports-api.ts';
 
 /** Every operation of /api/v1; modules add theirs here. */
-export const operations: Operation[] = [...partyOperations, ...tokenOperations, ...auditOperations, ...agreementOperations, ...goalOperations, ...situationOperations, ...reportOperations, ...forumOperations];
+export const operations: Operation[] = [...partyOperations, ...tokenOperations, ...auditOperations, ...agreementOperations, ...goalOperations, ...situationOperations, ...reportOperations, ...forumOperations, ...obligationOperations];
 
 /**
  * Who calls: a bearer API token (integrations), else a session cookie (the signed-in browser), else the public.

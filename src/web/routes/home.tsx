@@ -19,6 +19,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <title>{`${t.parties.homeTitle} – ${t.common.appName}`}</title>
       <h1>{t.parties.homeTitle}</h1>
       <p className="lead">{t.parties.homeIntro}</p>
+      <p>
+        <a href={href('/obligations')}>{t.obligations.nationalLink}</a>
+      </p>
       <table className="table">
         <caption>{t.parties.regionsTableCaption}</caption>
         <thead>

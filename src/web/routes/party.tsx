@@ -154,6 +154,11 @@ export default function PartyPage({ loaderData, actionData }: Route.ComponentPro
             <a href={href(`/parties/${party.id}/situation`)}>{t.situation.municipalityLink}</a>
           </p>
         )}
+        {(party.type === 'municipality' || party.type === 'wellbeing_services_county' || party.type === 'city_of_helsinki') && party.countyCode && (
+          <p>
+            <a href={href(`/parties/${party.id}/obligations`)}>{t.obligations.partyLink}</a>
+          </p>
+        )}
         {permittedActions.includes('party.update') && (
           <p>
             <a className="button" href={href(`/parties/${party.id}/edit`)}>

@@ -31,6 +31,8 @@ export default function RegionPage({ loaderData }: Route.ComponentProps) {
         <a href={href(`/regions/${region.code}/situation`)}>{t.situation.link}</a>
         {' · '}
         <a href={href(`/regions/${region.code}/forums`)}>{t.forums.forumsLink}</a>
+        {' · '}
+        <a href={href(`/regions/${region.code}/obligations`)}>{t.obligations.regionLink}</a>
       </p>
       <dl className="facts">
         <div>
