@@ -180,6 +180,8 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
     annulObligationDocument: (m, f, a) => (m.annulObligationDocument as AgreementOp)(f.ctxFor(a), obligationFx.documentId, { rowVersion: 1, reason: 'X' }),
     // Reminders are the server's own scheduled job: no role of any party may run it.
     sendObligationReminders: (m, f, a) => (m.sendObligationReminders as AgreementOp)(f.ctxFor(a)),
+    // The catalogue is every region's reference data: only platform administrators edit its texts.
+    updateCatalogueEntry: (m, f, a) => (m.updateCatalogueEntry as AgreementOp)(f.ctxFor(a), 'hva_14_negotiation', { rowVersion: 0, law: 'X', finlexUrl: '', quote: '', source: 'X' }),
   },
 };
 

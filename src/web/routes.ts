@@ -55,6 +55,7 @@ export default [
     ['regions/:code/obligations', 'routes/region-obligations.tsx'],
     ['obligations', 'routes/national-obligations.tsx'],
     ['obligations.csv', 'routes/national-obligations-csv.tsx'],
+    ['obligations/catalogue', 'routes/obligation-catalogue.tsx'],
     ['obligations/negotiations/:id/minutes', 'routes/obligation-minutes.tsx'],
     ['obligations/documents/:id/file', 'routes/obligation-document-file.tsx'],
     ['forums/:id', 'routes/forum.tsx'],

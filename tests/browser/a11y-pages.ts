@@ -276,6 +276,7 @@ const cases: Case[] = [
   ['obligations across Finland (table and map)', (l, c) => open(c.anon, inLang(l, '/obligations'))],
   ['obligations of a region (county editor, forms and lists open)', (l, c) => withFormsOpen(c.countyAdmin, inLang(l, '/regions/HVA19/obligations'))],
   ['obligations of a party', (l, c) => open(c.anon, inLang(l, `/parties/${ouluId}/obligations`))],
+  ['catalogue of obligations (platform admin, forms open)', (l, c) => withFormsOpen(c.platformAdmin, inLang(l, '/obligations/catalogue'))],
   ['meeting page (planned, with its forms)', meetingPage],
   ['new agreement form', (l, c) => open(c.countyAdmin, inLang(l, '/regions/HVA19/agreements/new'))],
   ['agreement page', (l, c) => open(c.countyAdmin, inLang(l, `/agreements/${agreementId}`))],

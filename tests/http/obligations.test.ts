@@ -27,6 +27,7 @@ beforeAll(async () => {
   kempele = await partyIdByCode(db, '244');
   const sys = testCtx(db, undefined, clock);
   await createUser(sys, { email: 'valmistelija@hva19.test', displayName: 'Valmistelija', password: PASSWORD, memberships: [{ partyId: county, role: 'editor' }] });
+  await createUser(sys, { email: 'yllapito@kumppanuus.test', displayName: 'Ylläpito', password: PASSWORD, isPlatformAdmin: true, memberships: [] });
   await createUser(sys, { email: 'muokkaaja@oulu.test', displayName: 'Oulun muokkaaja', password: PASSWORD, memberships: [{ partyId: oulu, role: 'editor' }] });
   const forum = await createForum(sys, 'HVA19', { ownerPartyId: county, nameFi: 'Yhteistyöfoorumi', level: 'political', frequency: 'yearly', isPublic: 'on' });
   // A 14 § negotiation held a week before the test clock's "today" (2026-11-23).
@@ -165,5 +166,22 @@ describe('obligation pages over HTTP', () => {
     const ouluV = await signedIn('muokkaaja@oulu.test');
     const refused = await ouluV.json('POST', '/api/v1/regions/HVA19/obligations/negotiations', { obligationCode: 'hva_14_negotiation', heldOn: '2026-06-01', title: 'X', participantIds: [oulu] }, { 'x-csrf-token': await ouluV.csrf('/') });
     expect(refused.status).toBe(403);
+  });
+
+  it('a platform administrator edits a catalogue entry on the catalogue page; a bad link is named; others get no form', async () => {
+    expect(await (await new Visitor(app.url).get('/sv/obligations/catalogue')).text()).not.toContain('name="_csrf"');
+    const v = await signedIn('yllapito@kumppanuus.test');
+    const page = await (await v.get('/obligations/catalogue')).text();
+    const rowVersion = /name="code" value="municipal_welfare_report"\/><input type="hidden" name="rowVersion" value="(\d+)"/.exec(page)![1]!;
+    const fields = { _csrf: await v.csrf('/obligations/catalogue'), code: 'municipal_welfare_report', rowVersion, law: 'THL', quote: '', source: 'THL:n ohje' };
+    const bad = await v.post('/obligations/catalogue', { ...fields, finlexUrl: 'ftp://x' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('href="#f-municipal_welfare_report-finlexUrl"');
+    const ok = await v.post('/obligations/catalogue', { ...fields, finlexUrl: 'https://thl.fi/' });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Velvoitteen tekstit tallennettiin.');
+    const api = (await (await new Visitor(app.url).json('GET', '/api/v1/obligations')).json()) as { catalogueVersion: string; obligations: { code: string; finlexUrl: string | null }[] };
+    expect(api.obligations.find((o) => o.code === 'municipal_welfare_report')!.finlexUrl).toBe('https://thl.fi/');
+    expect(api.catalogueVersion).toMatch(/^2026-1\.\d+$/);
   });
 });

@@ -98,3 +98,31 @@ export const OBLIGATIONS: readonly Obligation[] = [
 export function obligationByCode(code: string): Obligation | undefined {
   return OBLIGATIONS.find((o) => o.code === code);
 }
+
+/** The texts of an entry that a platform administrator may edit (obligation_catalogue_edit). */
+export interface CatalogueEdit {
+  code: string;
+  law: string;
+  finlexUrl: string | null;
+  quote: string | null;
+  source: string;
+  rowVersion: number;
+}
+
+/** The catalogue in use: the shipped entries with their edits; the version names the edition ('2026-1.2'). */
+export interface Catalogue {
+  version: string;
+  obligations: readonly (Obligation & { rowVersion: number })[];
+}
+
+export function mergeCatalogue(edits: readonly CatalogueEdit[]): Catalogue {
+  const byCode = new Map(edits.map((e) => [e.code, e]));
+  const edition = edits.reduce((n, e) => n + e.rowVersion, 0);
+  return {
+    version: edition ? `${CATALOGUE_VERSION}.${edition}` : CATALOGUE_VERSION,
+    obligations: OBLIGATIONS.map((o) => {
+      const e = byCode.get(o.code);
+      return e ? { ...o, law: e.law, finlexUrl: e.finlexUrl, quote: e.quote, source: e.source, rowVersion: e.rowVersion } : { ...o, rowVersion: 0 };
+    }),
+  };
+}

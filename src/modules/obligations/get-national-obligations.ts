@@ -1,7 +1,7 @@
 import type { Ctx } from '#platform/context.ts';
-import { CATALOGUE_VERSION, OBLIGATIONS, type ObligationCode } from './catalogue.ts';
+import type { Obligation, ObligationCode } from './catalogue.ts';
 import { todayOf } from './obligation-access.ts';
-import { listRegions, type RegionInfo } from './obligation-queries.ts';
+import { listRegions, loadCatalogue, type RegionInfo } from './obligation-queries.ts';
 import type { ObligationStatus } from './obligation-status.ts';
 import { obligedParties, periodView, regionEvidence } from './obligation-views.ts';
 import { periodOn } from './terms.ts';
@@ -17,6 +17,7 @@ export interface NationalCell {
 export interface NationalObligations {
   catalogueVersion: string;
   today: string;
+  obligations: readonly Obligation[];
   /** The current period of each obligation. */
   periods: Record<ObligationCode, { key: string; startsOn: string; endsOn: string }>;
   regions: { region: Omit<RegionInfo, 'parties'>; cells: NationalCell[] }[];
@@ -25,12 +26,14 @@ export interface NationalObligations {
 /** All 22 regions × obligations for the current term and year (public; open data as CSV and JSON). */
 export async function getNationalObligations(ctx: Ctx): Promise<NationalObligations> {
   const today = todayOf(ctx);
+  const catalogue = await loadCatalogue(ctx.db);
+  const obligations = catalogue.obligations;
   const regions = await listRegions(ctx.db);
-  const periods = Object.fromEntries(OBLIGATIONS.map((o) => [o.code, periodOn(o.frequency, today)!])) as unknown as NationalObligations['periods'];
+  const periods = Object.fromEntries(obligations.map((o) => [o.code, periodOn(o.frequency, today)!])) as unknown as NationalObligations['periods'];
   const out: NationalObligations['regions'] = [];
   for (const region of regions) {
     const ev = await regionEvidence(ctx.db, region);
-    const cells = OBLIGATIONS.map((o) => {
+    const cells = obligations.map((o) => {
       const obliged = obligedParties(o, region);
       const v = periodView(o, periodOn(o.frequency, today)!, obliged, ev.evidence, today);
       return { obligationCode: o.code, periodKey: v.period.key, status: v.status, met: obliged.length - v.missingPartyIds.length, obliged: obliged.length };
@@ -38,7 +41,7 @@ export async function getNationalObligations(ctx: Ctx): Promise<NationalObligati
     const { parties: _parties, ...rest } = region;
     out.push({ region: rest, cells });
   }
-  return { catalogueVersion: CATALOGUE_VERSION, today, periods, regions: out };
+  return { catalogueVersion: catalogue.version, today, obligations, periods, regions: out };
 }
 
 /** Open data as CSV (one row per region and obligation). */

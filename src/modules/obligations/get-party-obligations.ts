@@ -2,7 +2,7 @@ import type { Ctx } from '#platform/context.ts';
 import { notFound } from '#platform/errors.ts';
 import type { Obligation } from './catalogue.ts';
 import { regionOr404, todayOf } from './obligation-access.ts';
-import { findPartyCounty } from './obligation-queries.ts';
+import { findPartyCounty, loadCatalogue } from './obligation-queries.ts';
 import type { Evidence, PartyStatus } from './obligation-status.ts';
 import { buildRegionObligations, regionEvidence, type RegionObligations } from './obligation-views.ts';
 import type { Period } from './terms.ts';
@@ -19,7 +19,7 @@ export async function getPartyObligations(ctx: Ctx, partyId: string): Promise<Pa
   const party = await findPartyCounty(ctx.db, partyId);
   if (!party?.countyCode) throw notFound('parties.not_found');
   const region = await regionOr404(ctx.db, party.countyCode);
-  const view = buildRegionObligations(region, await regionEvidence(ctx.db, region), todayOf(ctx));
+  const view = buildRegionObligations(region, await regionEvidence(ctx.db, region), todayOf(ctx), await loadCatalogue(ctx.db));
   const rows = view.obligations.flatMap((o) =>
     o.periods.flatMap((p) => {
       const s = p.parties.find((x) => x.partyId === partyId);

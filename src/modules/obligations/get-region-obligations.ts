@@ -2,6 +2,7 @@ import type { Ctx } from '#platform/context.ts';
 import { can } from '#platform/policy.ts';
 import { regionOr404, todayOf } from './obligation-access.ts';
 import { obligationPolicy } from './obligation-policy.ts';
+import { loadCatalogue } from './obligation-queries.ts';
 import { buildRegionObligations, regionEvidence, type RegionObligations } from './obligation-views.ts';
 
 export interface RegionObligationsForActor extends RegionObligations {
@@ -12,7 +13,7 @@ export interface RegionObligationsForActor extends RegionObligations {
 /** A region's obligations: every period × obligation with its status, evidence, the missing parties. Public. */
 export async function getRegionObligations(ctx: Ctx, countyCode: string): Promise<RegionObligationsForActor> {
   const region = await regionOr404(ctx.db, countyCode);
-  const view = buildRegionObligations(region, await regionEvidence(ctx.db, region), todayOf(ctx));
+  const view = buildRegionObligations(region, await regionEvidence(ctx.db, region), todayOf(ctx), await loadCatalogue(ctx.db));
   return {
     ...view,
     permitted: {

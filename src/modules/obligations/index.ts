@@ -16,3 +16,6 @@ export { annulNegotiation } from './annul-negotiation.ts';
 export { recordObligationDocument } from './record-obligation-document.ts';
 export { annulObligationDocument } from './annul-obligation-document.ts';
 export { sendObligationReminders } from './send-obligation-reminders.ts';
+export { ZCatalogueEdit } from './obligation-schemas.ts';
+export { getObligationCatalogue } from './get-obligation-catalogue.ts';
+export { updateCatalogueEntry } from './update-catalogue-entry.ts';

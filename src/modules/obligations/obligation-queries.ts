@@ -1,4 +1,5 @@
 import type { Row, Sql, Tx } from '#platform/db/db.ts';
+import { mergeCatalogue, type Catalogue, type CatalogueEdit } from './catalogue.ts';
 import type { Evidence } from './obligation-status.ts';
 import type { TDocumentInput, TNegotiationInput } from './obligation-schemas.ts';
 
@@ -226,4 +227,36 @@ export async function listPartyEditors(sql: Sql, partyId: string): Promise<{ ema
     [partyId],
   );
   return rows.map((r) => ({ email: r.email, lang: r.preferred_lang }));
+}
+
+// ───────────────────────────── catalogue ─────────────────────────────
+
+/** The catalogue in use: shipped entries with the platform administrators' edits. */
+export async function loadCatalogue(sql: Sql): Promise<Catalogue> {
+  const rows = await sql.query<{ obligation_code: string; law: string; finlex_url: string | null; quote: string | null; source: string; row_version: number }>(
+    `SELECT obligation_code, law, finlex_url, quote, source, row_version FROM obligation_catalogue_edit`,
+  );
+  const edits: CatalogueEdit[] = rows.map((r) => ({ code: r.obligation_code, law: r.law, finlexUrl: r.finlex_url, quote: r.quote, source: r.source, rowVersion: r.row_version }));
+  return mergeCatalogue(edits);
+}
+
+/**
+ * Saves an entry's texts if nobody changed it since `rowVersion` (0: never edited); false on a lost race.
+ * Locks the row (or, for a first edit, relies on the primary key) so two edits never both win.
+ */
+export async function saveCatalogueEdit(tx: Tx, e: Omit<CatalogueEdit, 'rowVersion'>, rowVersion: number, now: Date): Promise<boolean> {
+  if (rowVersion === 0) {
+    const rows = await tx.query(
+      `INSERT INTO obligation_catalogue_edit (obligation_code, law, finlex_url, quote, source, modified_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (obligation_code) DO NOTHING RETURNING obligation_code`,
+      [e.code, e.law, e.finlexUrl, e.quote, e.source, now],
+    );
+    return rows.length === 1;
+  }
+  const rows = await tx.query(
+    `UPDATE obligation_catalogue_edit SET law = $2, finlex_url = $3, quote = $4, source = $5, row_version = row_version + 1, modified_at = $6
+      WHERE obligation_code = $1 AND row_version = $7 RETURNING obligation_code`,
+    [e.code, e.law, e.finlexUrl, e.quote, e.source, now, rowVersion],
+  );
+  return rows.length === 1;
 }

@@ -26,3 +26,14 @@ export const ZDocumentInput = z.object({
   decisionSection: z.string().trim().min(1).max(40),
 });
 export type TDocumentInput = z.output<typeof ZDocumentInput>;
+
+const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === '' ? null : s));
+
+/** A platform administrator's edit of a catalogue entry's texts; rowVersion 0 edits the shipped entry. */
+export const ZCatalogueEdit = z.object({
+  rowVersion: z.coerce.number().int().min(0),
+  law: z.string().trim().min(1).max(200),
+  finlexUrl: z.union([z.literal(''), z.string().trim().url('invalid_url').max(500).refine((u) => u.startsWith('https://'), 'invalid_url')]).transform((s) => (s === '' ? null : s)),
+  quote: optionalText(4000),
+  source: z.string().trim().min(1).max(500),
+});

@@ -2,7 +2,7 @@
 import { listObligationMeetings, type ObligationMeetingRow } from '#modules/forums/index.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Sql } from '#platform/db/db.ts';
-import { CATALOGUE_VERSION, OBLIGATIONS, type Obligation } from './catalogue.ts';
+import type { Catalogue, Obligation } from './catalogue.ts';
 import { documentEvidence, listDocuments, listNegotiations, negotiationEvidence, type DocumentRow, type NegotiationRow, type RegionInfo } from './obligation-queries.ts';
 import { partyStatus, statusOf, type Evidence, type ObligationStatus, type PartyStatus } from './obligation-status.ts';
 import { periodOn, periodsUntil, type Period } from './terms.ts';
@@ -82,8 +82,8 @@ export async function regionEvidence(sql: Sql, region: RegionInfo): Promise<Regi
   return { evidence, negotiations, documents, meetings };
 }
 
-export function buildRegionObligations(region: RegionInfo, ev: RegionEvidence, today: string): RegionObligations {
-  const obligations = OBLIGATIONS.map((o) => {
+export function buildRegionObligations(region: RegionInfo, ev: RegionEvidence, today: string, catalogue: Catalogue): RegionObligations {
+  const obligations = catalogue.obligations.map((o) => {
     const obliged = obligedParties(o, region);
     const periods = periodsUntil(o.frequency, today)
       .reverse()
@@ -97,5 +97,5 @@ export function buildRegionObligations(region: RegionInfo, ev: RegionEvidence, t
       return view && view.missingPartyIds.length ? [{ obligationCode: ov.obligation.code, periodKey: view.period.key, deadline: view.period.endsOn, missingPartyIds: view.missingPartyIds }] : [];
     })
     .sort((a, b) => a.deadline.localeCompare(b.deadline));
-  return { catalogueVersion: CATALOGUE_VERSION, today, region, obligations, ...ev, nextDeadlines };
+  return { catalogueVersion: catalogue.version, today, region, obligations, ...ev, nextDeadlines };
 }

@@ -4,7 +4,7 @@ import type { UploadedFile } from '#platform/uploads.ts';
 import { changeMeetingState, createForum, createMeeting, recordAttendance } from '#modules/forums/index.ts';
 import { fixedClock } from '#platform/clock.ts';
 import { createTestActor, createTestDb, partyIdByCode, testCtx } from '../../../tests/support/db.ts';
-import { annulNegotiation, annulObligationDocument, getNationalObligations, getPartyObligations, getRegionObligations, nationalObligationsCsv, recordNegotiation, recordObligationDocument, sendObligationReminders, updateNegotiation } from './index.ts';
+import { getObligationCatalogue, updateCatalogueEntry, annulNegotiation, annulObligationDocument, getNationalObligations, getPartyObligations, getRegionObligations, nationalObligationsCsv, recordNegotiation, recordObligationDocument, sendObligationReminders, updateNegotiation } from './index.ts';
 
 let db: Db;
 let county: string;
@@ -173,5 +173,29 @@ describe('national overview and reminders', () => {
     expect(mails.some((m) => m.subject.startsWith('Määräaika lähestyy'))).toBe(true);
     // Only the server runs it.
     await expect(sendObligationReminders(testCtx(db, editor))).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('the catalogue, kept by platform administrators', () => {
+  it('an edit of an entry’s texts shows everywhere and raises the edition; a stale form is a conflict; statuses stay; audited', async () => {
+    const admin = testCtx(db, await createTestActor(db, [], { isPlatformAdmin: true }));
+    const before = await getObligationCatalogue(admin);
+    expect(before).toMatchObject({ version: '2026-1', canEdit: true });
+    expect((await getObligationCatalogue(testCtx(db, { kind: 'public' }))).canEdit).toBe(false);
+    const entry = before.obligations.find((o) => o.code === 'sote_7_negotiation')!;
+    const statusBefore = JSON.stringify((await getRegionObligations(testCtx(db), 'HVA19')).obligations.map((o) => o.periods.map((p) => p.status)));
+    const input = { rowVersion: entry.rowVersion, law: 'Sote-järjestämislaki 612/2021 7 § (muutettu)', finlexUrl: 'https://finlex.fi/fi/lainsaadanto/2021/612', quote: entry.quote ?? '', source: entry.source };
+    await expect(updateCatalogueEntry(admin, 'sote_7_negotiation', { ...input, finlexUrl: 'http://example.com' })).rejects.toMatchObject({ issues: [{ field: 'finlexUrl', code: 'invalid_url' }] });
+    await expect(updateCatalogueEntry(admin, 'no_such', input)).rejects.toMatchObject({ issues: [{ field: 'obligationCode', code: 'invalid_choice' }] });
+    const after = await updateCatalogueEntry(admin, 'sote_7_negotiation', input);
+    expect(after.version).toBe('2026-1.1');
+    await expect(updateCatalogueEntry(admin, 'sote_7_negotiation', { ...input, law: 'Toinen' })).rejects.toMatchObject({ kind: 'conflict' });
+    const r = await getRegionObligations(testCtx(db), 'HVA19');
+    expect(r.catalogueVersion).toBe('2026-1.1');
+    expect(r.obligations.find((o) => o.obligation.code === 'sote_7_negotiation')!.obligation.law).toBe('Sote-järjestämislaki 612/2021 7 § (muutettu)');
+    expect(JSON.stringify(r.obligations.map((o) => o.periods.map((p) => p.status)))).toBe(statusBefore);
+    expect((await getNationalObligations(testCtx(db))).catalogueVersion).toBe('2026-1.1');
+    const audit = await db.query<{ target_id: string; summary: { after: { law: string } } }>(`SELECT target_id, summary FROM audit_event WHERE action = 'obligation_catalogue.edit'`);
+    expect(audit.map((a) => [a.target_id, a.summary.after.law])).toEqual([['sote_7_negotiation', 'Sote-järjestämislaki 612/2021 7 § (muutettu)']]);
   });
 });

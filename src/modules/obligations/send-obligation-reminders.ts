@@ -5,10 +5,9 @@ import { enqueueMail } from '#platform/mail/index.ts';
 import { assertCan } from '#platform/policy.ts';
 import { todayOf } from './obligation-access.ts';
 import { obligationPolicy } from './obligation-policy.ts';
-import { claimReminder, listPartyEditors, listRegions } from './obligation-queries.ts';
+import { claimReminder, listPartyEditors, listRegions, loadCatalogue } from './obligation-queries.ts';
 import { reminderDue } from './obligation-status.ts';
 import { obligedParties, periodView, regionEvidence } from './obligation-views.ts';
-import { OBLIGATIONS } from './catalogue.ts';
 import { addDays, periodOn } from './terms.ts';
 
 /**
@@ -21,9 +20,10 @@ export async function sendObligationReminders(ctx: Ctx): Promise<number> {
   const today = todayOf(ctx);
   const now = ctx.clock.now();
   let sent = 0;
+  const { obligations } = await loadCatalogue(ctx.db);
   for (const region of await listRegions(ctx.db)) {
     const ev = await regionEvidence(ctx.db, region);
-    for (const o of OBLIGATIONS) {
+    for (const o of obligations) {
       // The current period, and the one that just ended (its "passed" reminder).
       const current = periodOn(o.frequency, today);
       const previous = current && periodOn(o.frequency, addDays(current.startsOn, -1));

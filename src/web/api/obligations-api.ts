@@ -5,7 +5,6 @@ import {
   getRegionObligations,
   nationalObligationsCsv,
   OBLIGATION_CODES,
-  OBLIGATIONS,
   recordNegotiation,
   recordObligationDocument,
   ZDocumentInput,
@@ -104,7 +103,7 @@ export const obligationOperations = [
       return {
         catalogueVersion: n.catalogueVersion,
         today: n.today,
-        obligations: [...OBLIGATIONS],
+        obligations: n.obligations.map((o) => ({ ...o, evidence: [...o.evidence] })),
         periods: n.periods,
         regions: n.regions.map((r) => ({ countyCode: r.region.countyCode, regionCode: r.region.regionCode, name: r.region.name, cells: r.cells })),
       };

@@ -160,3 +160,41 @@ export function meetingForm(form: FormData, values: Record<string, string>): { i
   const kinds = form.getAll('kinds').filter((x): x is string => typeof x === 'string');
   return { input: { ...values, kinds }, values: { ...values, kinds: kinds.join(',') } };
 }
+
+/** When and where a meeting is (and, with `full`, its kinds and stage): shared by the meeting and invitation pages. */
+export function MeetingFacts({ meeting, full = false }: { meeting: Meeting; full?: boolean }) {
+  const { t, dateTime } = useI18n();
+  const f = t.forums;
+  return (
+    <dl className="facts">
+      <dt>{f.when}</dt>
+      <dd>{f.whenValue(dateTime(meeting.startsAt), dateTime(meeting.endsAt))}</dd>
+      {meeting.place && (
+        <>
+          <dt>{f.place}</dt>
+          <dd>{meeting.place}</dd>
+        </>
+      )}
+      {meeting.onlineUrl && (
+        <>
+          <dt>{f.onlineUrl}</dt>
+          <dd>
+            <a href={meeting.onlineUrl}>{meeting.onlineUrl}</a>
+          </dd>
+        </>
+      )}
+      {full && meeting.kinds.length > 0 && (
+        <>
+          <dt>{f.kinds}</dt>
+          <dd>{meeting.kinds.map((k) => f.kindNames[k]).join(', ')}</dd>
+        </>
+      )}
+      {full && (
+        <>
+          <dt>{f.state}</dt>
+          <dd>{f.states[meeting.state]}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

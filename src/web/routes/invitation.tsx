@@ -2,7 +2,7 @@ import { answerInvitation, getInvitationByToken } from '#modules/forums/index.ts
 import type { Route } from './+types/invitation';
 import { ctxOf } from '../app-context.ts';
 import { ErrorSummary, Notice } from '../components/forms.tsx';
-import { useForumLabels } from '../components/forum-forms.tsx';
+import { MeetingFacts, useForumLabels } from '../components/forum-forms.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
@@ -22,7 +22,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 }
 
 export default function InvitationPage({ loaderData, actionData, params }: Route.ComponentProps) {
-  const { t, lang, dateTime } = useI18n();
+  const { t, lang } = useI18n();
   const { invitee, meeting, forum } = loaderData;
   const f = t.forums;
   const labels = useForumLabels();
@@ -38,24 +38,7 @@ export default function InvitationPage({ loaderData, actionData, params }: Route
       {actionData?.ok && <Notice>{f.answeredNotice}</Notice>}
       {failed && <ErrorSummary message={failed.message} fieldErrors={prefixed(failed.fieldErrors)} labels={prefixed(labels)} />}
       {meeting.state === 'cancelled' && <p className="notice notice--warning">{f.cancelledBecause(meeting.changeReason)}</p>}
-      <dl className="facts">
-        <dt>{f.when}</dt>
-        <dd>{f.whenValue(dateTime(meeting.startsAt), dateTime(meeting.endsAt))}</dd>
-        {meeting.place && (
-          <>
-            <dt>{f.place}</dt>
-            <dd>{meeting.place}</dd>
-          </>
-        )}
-        {meeting.onlineUrl && (
-          <>
-            <dt>{f.onlineUrl}</dt>
-            <dd>
-              <a href={meeting.onlineUrl}>{meeting.onlineUrl}</a>
-            </dd>
-          </>
-        )}
-      </dl>
+      <MeetingFacts meeting={meeting} />
       <h2>{f.yourAnswer}</h2>
       <p>{f.currentAnswer(f.answers[invitee.answer])}</p>
       {upcoming && <AnswerForm inviteeId={invitee.id} rowVersion={invitee.rowVersion} answer={invitee.answer} deputyName={invitee.deputyName} token={params.token} failed={failed} />}

@@ -16,7 +16,7 @@ import type { Route } from './+types/meeting';
 import { ctxOf } from '../app-context.ts';
 import { CheckboxList } from '../components/choice-lists.tsx';
 import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextArea, TextField } from '../components/forms.tsx';
-import { MeetingFields, meetingForm, meetingValues, useForumLabels } from '../components/forum-forms.tsx';
+import { MeetingFacts, MeetingFields, meetingForm, meetingValues, useForumLabels } from '../components/forum-forms.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
@@ -92,32 +92,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       {actionData?.ok && <Notice>{actionData.sent !== undefined ? f.sentNotice(actionData.sent) : actionData.intent === 'answer' ? f.answeredNotice : t.common.saved}</Notice>}
       {failed && <ErrorSummary message={failed.message} fieldErrors={prefixed(failed.fieldErrors, intent)} labels={prefixed(labels, intent)} />}
       {meeting.state === 'cancelled' && <p className="notice notice--warning">{f.cancelledBecause(meeting.changeReason)}</p>}
-      <dl className="facts">
-        <dt>{f.when}</dt>
-        <dd>{f.whenValue(dateTime(meeting.startsAt), dateTime(meeting.endsAt))}</dd>
-        {meeting.place && (
-          <>
-            <dt>{f.place}</dt>
-            <dd>{meeting.place}</dd>
-          </>
-        )}
-        {meeting.onlineUrl && (
-          <>
-            <dt>{f.onlineUrl}</dt>
-            <dd>
-              <a href={meeting.onlineUrl}>{meeting.onlineUrl}</a>
-            </dd>
-          </>
-        )}
-        {meeting.kinds.length > 0 && (
-          <>
-            <dt>{f.kinds}</dt>
-            <dd>{meeting.kinds.map((k) => f.kindNames[k]).join(', ')}</dd>
-          </>
-        )}
-        <dt>{f.state}</dt>
-        <dd>{f.states[meeting.state]}</dd>
-      </dl>
+      <MeetingFacts meeting={meeting} full />
       {meeting.changeReason && meeting.state !== 'cancelled' && <p>{f.changeReasonLine(meeting.changeReason)}</p>}
 
       {mine.map((i) => (

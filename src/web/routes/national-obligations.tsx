@@ -36,7 +36,7 @@ export default function NationalObligationsPage({ loaderData }: Route.ComponentP
       <h1>{ob.nationalTitle}</h1>
       <p className="lead">{ob.nationalIntro}</p>
       <p>
-        {ob.today({ date: date(d.today) })} · {ob.catalogueVersion({ version: d.catalogueVersion })}
+        {ob.today({ date: date(d.today) })} · <a href={href('/obligations/catalogue')}>{ob.catalogueVersion({ version: d.catalogueVersion })}</a>
       </p>
       <p>
         {ob.openData}: <a href={href('/obligations.csv')}>{ob.csv}</a> · <a href="/api/v1/obligations">{ob.json}</a>
