@@ -1,8 +1,9 @@
-// `npm run test:future [scenario…]`: the whole `npm test` with the system clock moved by libfaketime (Debian's
+// `npm run test:future [scenario…] [-- vitest args]`: the whole `npm test` with the system clock moved by libfaketime (Debian's
 // `faketime` package), to prove that no test depends on the day or hour it runs on. Each scenario moves every
 // process the run starts (vitest, its workers, test servers, PGlite) to the same moved time, which then runs on
 // in real time; a PostgreSQL server started outside the run keeps the real time, as a database host may.
-// A full run takes as long as `npm test`, so .ci/run does not do this on every submission.
+// A full run takes as long as `npm test`, so .ci/run does not do this on every submission. Chromium itself keeps
+// the real clock (tests/browser/support.ts): the browser is the visitor's machine, and faked it crawls.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -24,7 +25,10 @@ if (!LIB) {
   console.error('libfaketime not found: apt-get install -y faketime');
   process.exit(2);
 }
-const asked = process.argv.slice(2);
+// Arguments after `--` go to vitest (e.g. `-- --project browser` to repeat one project).
+const sep = process.argv.indexOf('--');
+const asked = process.argv.slice(2, sep === -1 ? undefined : sep);
+const passOn = sep === -1 ? [] : process.argv.slice(sep + 1);
 const unknown = asked.filter((s) => !(s in SCENARIOS));
 if (unknown.length) {
   console.error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -43,7 +47,7 @@ for (const name of asked.length ? asked : Object.keys(SCENARIOS)) {
     // Timers and elapsed-time measurements keep the real monotonic clock.
     FAKETIME_DONT_FAKE_MONOTONIC: '1',
   };
-  const status = spawnSync(process.execPath, ['scripts/test.mjs'], { cwd: root, stdio: 'inherit', env }).status ?? 1;
+  const status = spawnSync(process.execPath, ['scripts/test.mjs', ...passOn], { cwd: root, stdio: 'inherit', env }).status ?? 1;
   results.push({ name, status });
 }
 for (const r of results) console.log(`${r.status === 0 ? 'passed' : 'FAILED'}  ${r.name}`);

@@ -102,9 +102,15 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
 }
 
+/**
+ * Chromium runs on the visitor's own clock: under `npm run test:future` libfaketime moves the test processes and
+ * servers, not the browser (Chromium reads the clock so often that, faked, it slows to page.goto timeouts).
+ */
 export function launchBrowser(): Promise<Browser> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(LD_PRELOAD|FAKETIME.*)$/.test(e[0])));
   return chromium.launch({
     executablePath: CHROMIUM,
+    env,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
