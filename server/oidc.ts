@@ -1,3 +1,4 @@
+import { safeReturnTo as sameSitePath } from '../src/web/return-to.ts';
 import { serialize } from 'cookie';
 import express, { type Request, type Response } from 'express';
 import { signInWithOidc } from '#modules/accounts/index.ts';
@@ -17,8 +18,7 @@ const PENDING_MINUTES = 10;
 type Pending = PendingLogin & { returnTo: string };
 
 /** Only same-site paths are accepted as where to go after signing in. */
-const safeReturnTo = (value: unknown): string =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+const safeReturnTo = (value: unknown): string => sameSitePath(value, '/');
 
 /**
  * Sign-in with the organisation's identity provider: GET /auth/oidc/start?returnTo=… redirects there

@@ -79,6 +79,17 @@ describe('/audit', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/sign-in?returnTo=%2Faudit');
   });
+
+  it('after signing in, returnTo goes only to this site: a tab or newline before another host is the front page, not a redirect away or a 500', async () => {
+    const v = await account('return-to@test.invalid', { memberships: [{ partyId: oulu, role: 'viewer' }] });
+    for (const bad of ['/%09/evil.example/', '/%0a/evil.example/', '//evil.example/', '/%5cevil.example']) {
+      const res = await v.get(`/sign-in?returnTo=${bad}`);
+      expect(res.status, bad).toBe(302);
+      expect(res.headers.get('location'), bad).toBe('/');
+    }
+    const ok = await v.get(`/sign-in?returnTo=${encodeURIComponent('/audit?from=2026-01-01')}`);
+    expect(ok.headers.get('location')).toBe('/audit?from=2026-01-01');
+  });
 });
 
 describe('/accessibility and /admin/feedback', () => {

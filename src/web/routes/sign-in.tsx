@@ -1,4 +1,5 @@
 import { data, redirect } from 'react-router';
+import { safeReturnTo } from '../return-to.ts';
 import { signInWithPassword } from '#modules/accounts/index.ts';
 import { sessionCookie } from '#platform/auth/cookies.ts';
 import { href } from '#i18n/index.ts';
@@ -10,9 +11,6 @@ import { useI18n } from '../i18n.tsx';
 import { langOf } from '../run.server.ts';
 
 /** Only same-site paths are accepted as where to go after signing in. */
-export function safeReturnTo(value: string | null | undefined, fallback: string): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
-}
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
