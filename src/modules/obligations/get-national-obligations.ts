@@ -4,7 +4,7 @@ import { todayOf } from './obligation-access.ts';
 import { listRegions, loadCatalogue, type RegionInfo } from './obligation-queries.ts';
 import type { ObligationStatus } from './obligation-status.ts';
 import { obligedParties, periodView, regionEvidence } from './obligation-views.ts';
-import { periodOn } from './terms.ts';
+import { periodOn, type Period } from './terms.ts';
 
 export interface NationalCell {
   obligationCode: ObligationCode;
@@ -19,7 +19,7 @@ export interface NationalObligations {
   today: string;
   obligations: readonly Obligation[];
   /** The current period of each obligation. */
-  periods: Record<ObligationCode, { key: string; startsOn: string; endsOn: string }>;
+  periods: Record<ObligationCode, Period>;
   regions: { region: Omit<RegionInfo, 'parties'>; cells: NationalCell[] }[];
 }
 

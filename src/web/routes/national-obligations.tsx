@@ -43,7 +43,7 @@ export default function NationalObligationsPage({ loaderData }: Route.ComponentP
       </p>
 
       <section aria-labelledby="map-h" className="obligation-map">
-        <h2 id="map-h">{`${mappedTitle} – ${periodLabel({ kind: mappedPeriod.key.startsWith('term') ? 'term' : 'year', ...mappedPeriod })}`}</h2>
+        <h2 id="map-h">{`${mappedTitle} – ${periodLabel(mappedPeriod)}`}</h2>
         <form method="get" className="inline-form">
           <SelectField name="obligation" label={ob.obligationField} defaultValue={d.mapped} options={OBLIGATION_CODES.map((c) => ({ value: c, label: ob.obligation[c].title }))} />
           <SubmitButton variant="secondary">{ob.showOnMap}</SubmitButton>
@@ -104,7 +104,7 @@ export default function NationalObligationsPage({ loaderData }: Route.ComponentP
                 <th key={c} scope="col">
                   {ob.obligation[c].title}
                   <br />
-                  <span className="muted">{periodLabel({ kind: d.periods[c].key.startsWith('term') ? 'term' : 'year', ...d.periods[c] })}</span>
+                  <span className="muted">{periodLabel(d.periods[c])}</span>
                 </th>
               ))}
             </tr>

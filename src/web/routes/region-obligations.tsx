@@ -76,6 +76,11 @@ export default function RegionObligationsPage({ loaderData, actionData }: Route.
     file: ob.documentFile,
     reason: ob.annulReason,
   };
+  // Every piece of evidence once, as the periods' tables link it.
+  const evidenceLinks: EvidenceLinks = new Map();
+  for (const n of d.negotiations) evidenceLinks.set(n.id, { label: `${n.title} (${date(n.heldOn)})`, link: `#evidence-${n.id}` });
+  for (const doc of d.documents) evidenceLinks.set(doc.id, { label: `${doc.title} – ${partyName(doc.partyId)}`, link: `#evidence-${doc.id}` });
+  for (const m of d.meetings) evidenceLinks.set(m.id, { label: ob.heldMeeting({ date: date(m.startsAt), title: m.title.fi }), link: href(`/meetings/${m.id}`) });
   const v = (intentName: string, field: string) => (intent === intentName ? failed?.values[field] : undefined);
   const err = (intentName: string, field: string) => (intent === intentName ? failed?.fieldErrors[field] : undefined);
   // The fields' ids carry the form's prefix (an annulment form's also the row's id).
@@ -125,7 +130,7 @@ export default function RegionObligationsPage({ loaderData, actionData }: Route.
       </section>
 
       {d.obligations.map((ov) => (
-        <ObligationSection key={ov.obligation.code} ov={ov} d={d} partyName={partyName} periodLabel={periodLabel} />
+        <ObligationSection key={ov.obligation.code} ov={ov} byId={evidenceLinks} partyName={partyName} periodLabel={periodLabel} />
       ))}
 
       <section aria-labelledby="meetings">
@@ -319,24 +324,22 @@ function periodOptions(d: RegionObligationsForActor, periodLabel: ReturnType<typ
   return [...seen].sort((a, b) => b[0].localeCompare(a[0])).map(([value, label]) => ({ value, label }));
 }
 
+type EvidenceLinks = Map<string, { label: string; link: string }>;
+
 function ObligationSection({
   ov,
-  d,
+  byId,
   partyName,
   periodLabel,
 }: {
   ov: ObligationView;
-  d: RegionObligationsForActor;
+  byId: EvidenceLinks;
   partyName: (id: string) => string;
   periodLabel: ReturnType<typeof usePeriodLabel>;
 }) {
-  const { t, href, date } = useI18n();
+  const { t } = useI18n();
   const ob = t.obligations;
   const o = ov.obligation;
-  const byId = new Map<string, { label: string; link: string }>();
-  for (const n of d.negotiations) byId.set(n.id, { label: `${n.title} (${date(n.heldOn)})`, link: `#evidence-${n.id}` });
-  for (const doc of d.documents) byId.set(doc.id, { label: `${doc.title} – ${partyName(doc.partyId)}`, link: `#evidence-${doc.id}` });
-  for (const m of d.meetings) byId.set(m.id, { label: ob.heldMeeting({ date: date(m.startsAt), title: m.title.fi }), link: href(`/meetings/${m.id}`) });
   return (
     <section aria-labelledby={o.code}>
       <h2 id={o.code}>{ob.obligation[o.code].title}</h2>
