@@ -148,6 +148,23 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
     // Answering is the invitee's own (or the secretary's); without the e-mail link's secret nobody else may.
     answerInvitation: (m, f, a) => (m.answerInvitation as AgreementOp)(f.ctxFor(a), forumFx.inviteeId, { rowVersion: 1, answer: 'yes' }),
     sendMeetingReminders: (m, f, a) => (m.sendMeetingReminders as AgreementOp)(f.ctxFor(a)),
+    addAgendaItem: (m, f, a) => (m.addAgendaItem as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { titleFi: 'X' }),
+    updateAgendaItem: (m, f, a) => (m.updateAgendaItem as AgreementOp)(f.ctxFor(a), forumFx.itemId, { rowVersion: 1, titleFi: 'X' }),
+    removeAgendaItem: (m, f, a) => (m.removeAgendaItem as AgreementOp)(f.ctxFor(a), forumFx.itemId, { rowVersion: 1 }),
+    moveAgendaItem: (m, f, a) => (m.moveAgendaItem as AgreementOp)(f.ctxFor(a), forumFx.itemId, { rowVersion: 1, direction: 'down' }),
+    attachItemDocument: (m, f, a) =>
+      (m.attachItemDocument as AgreementOp)(f.ctxFor(a), forumFx.itemId, { title: 'X' }, { fileName: 'x.pdf', bytes: Buffer.from('%PDF-1.7\n'), truncated: false, maxBytes: 1000 }),
+    removeItemAttachment: (m, f, a) => (m.removeItemAttachment as AgreementOp)(f.ctxFor(a), forumFx.attachmentId),
+    publishAgenda: (m, f, a) => (m.publishAgenda as AgreementOp)(f.ctxFor(a), forumFx.meetingId, { rowVersion: 3 }),
+    recordItemMinutes: (m, f, a) => (m.recordItemMinutes as AgreementOp)(f.ctxFor(a), forumFx.heldItemId, { rowVersion: 1, summaryFi: 'X' }),
+    recordPersonAttendance: (m, f, a) => (m.recordPersonAttendance as AgreementOp)(f.ctxFor(a), forumFx.heldMeetingId, { rowVersion: 2, lines: [] }),
+    setMinutesCheckers: (m, f, a) =>
+      (m.setMinutesCheckers as AgreementOp)(f.ctxFor(a), forumFx.heldMeetingId, { rowVersion: 2, checker1: f.someUserId, checker2: '00000000-0000-4000-8000-000000000000' }),
+    // Only the two named checkers confirm the minutes.
+    checkMinutes: (m, f, a) => (m.checkMinutes as AgreementOp)(f.ctxFor(a), forumFx.heldMeetingId, { rowVersion: 2 }),
+    addActionItem: (m, f, a) => (m.addActionItem as AgreementOp)(f.ctxFor(a), forumFx.heldMeetingId, { title: 'X', ownerPartyId: f.own, dueOn: '2027-01-01' }),
+    // The action is the foreign party's: another party's users may not close it.
+    closeActionItem: (m, f, a) => (m.closeActionItem as AgreementOp)(f.ctxFor(a), forumFx.actionId, { rowVersion: 1, status: 'done', note: 'X' }),
   },
   // Goals of the agreement above (coordinated by Oulu); the measure is owned by Oulu only (goalFx below).
   goals: {
@@ -267,7 +284,7 @@ beforeAll(async () => {
   goalFx = { goalId: goal.id, measureId: measure.id, linkId: link.id, indicatorId: indicator.id };
 });
 
-let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId', string>;
+let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId' | 'itemId' | 'attachmentId' | 'heldMeetingId' | 'heldItemId' | 'actionId', string>;
 beforeAll(async () => {
   const fm = modules.forums as unknown as Record<string, (c: Ctx, ...rest: unknown[]) => Promise<{ id: string; rowVersion: number }>>;
   const sys = testCtx(db);
@@ -276,7 +293,23 @@ beforeAll(async () => {
   const meeting = await fm.createMeeting!(sys, forum.id, { titleFi: 'Kokous', startDate: '2027-01-12', startTime: '10:00', endTime: '11:00', place: 'Oulu' });
   await fm.sendInvitations!(sys, meeting.id, { rowVersion: meeting.rowVersion });
   const [invitee] = await db.query<{ id: string }>('SELECT id FROM meeting_invitee WHERE meeting_id = $1 AND email IS NOT NULL', [meeting.id]);
-  forumFx = { forumId: forum.id, memberId: member.id, meetingId: meeting.id, inviteeId: invitee!.id };
+  const item = await fm.addAgendaItem!(sys, meeting.id, { titleFi: 'Kohta' });
+  const attachment = await fm.attachItemDocument!(sys, item.id, { title: 'Liite' }, { fileName: 'l.pdf', bytes: Buffer.from('%PDF-1.7\n'), truncated: false, maxBytes: 1000 });
+  const past = await fm.createMeeting!(sys, forum.id, { titleFi: 'Pidetty', startDate: '2026-11-20', startTime: '10:00', endTime: '11:00', place: 'Oulu' });
+  const heldItem = await fm.addAgendaItem!(sys, past.id, { titleFi: 'Kohta' });
+  await fm.changeMeetingState!(sys, past.id, { rowVersion: past.rowVersion, state: 'held' });
+  const action = await fm.addActionItem!(sys, past.id, { title: 'Tehtävä', ownerPartyId: fixture.foreign, dueOn: '2026-12-31' });
+  forumFx = {
+    forumId: forum.id,
+    memberId: member.id,
+    meetingId: meeting.id,
+    inviteeId: invitee!.id,
+    itemId: item.id,
+    attachmentId: attachment.id,
+    heldMeetingId: past.id,
+    heldItemId: heldItem.id,
+    actionId: action.id,
+  };
 });
 
 let obligationFx: { negotiationId: string; documentId: string };

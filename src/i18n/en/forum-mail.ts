@@ -18,6 +18,11 @@ export const forumMail: typeof fi = {
     subject: (p: P) => `Reminder: ${p.forum} ${p.date} – ${p.title}`,
     intro: (p: P) => `A reminder of the coming meeting ${p.forum}: ${p.title}.`,
   },
+  agenda: {
+    subject: (p: P) => `Agenda: ${p.forum} ${p.date} – ${p.title}`,
+    intro: (p: P) => `The agenda of the meeting ${p.forum}: ${p.title} has been published.`,
+    link: (p: P) => `Agenda and attachments: ${p.path}`,
+  },
   when: (p: P) => `Time: ${p.when} (Finnish time)`,
   place: (p: P) => `Place: ${p.place}`,
   online: (p: P) => `Online: ${p.url}`,

@@ -18,6 +18,11 @@ export const forumMail = {
     subject: (p: P) => `Muistutus: ${p.forum} ${p.date} – ${p.title}`,
     intro: (p: P) => `Muistutus tulevasta kokouksesta ${p.forum}: ${p.title}.`,
   },
+  agenda: {
+    subject: (p: P) => `Esityslista: ${p.forum} ${p.date} – ${p.title}`,
+    intro: (p: P) => `Kokouksen ${p.forum}: ${p.title} esityslista on julkaistu.`,
+    link: (p: P) => `Esityslista ja liitteet: ${p.path}`,
+  },
   when: (p: P) => `Aika: ${p.when} (Suomen aikaa)`,
   place: (p: P) => `Paikka: ${p.place}`,
   online: (p: P) => `Etäyhteys: ${p.url}`,

@@ -18,6 +18,11 @@ export const forumMail: typeof fi = {
     subject: (p: P) => `Påminnelse: ${p.forum} ${p.date} – ${p.title}`,
     intro: (p: P) => `Påminnelse om det kommande mötet ${p.forum}: ${p.title}.`,
   },
+  agenda: {
+    subject: (p: P) => `Föredragningslista: ${p.forum} ${p.date} – ${p.title}`,
+    intro: (p: P) => `Föredragningslistan för mötet ${p.forum}: ${p.title} har publicerats.`,
+    link: (p: P) => `Föredragningslista och bilagor: ${p.path}`,
+  },
   when: (p: P) => `Tid: ${p.when} (finsk tid)`,
   place: (p: P) => `Plats: ${p.place}`,
   online: (p: P) => `Distansanslutning: ${p.url}`,

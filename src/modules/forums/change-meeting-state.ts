@@ -8,8 +8,9 @@ import { canMoveTo, type Meeting } from './meeting.ts';
 import { meetingWithForum } from './meeting-access.ts';
 import { findMeeting, setMeetingState } from './meeting-queries.ts';
 import { ZChangeMeetingState } from './forum-schemas.ts';
+import { listCheckers } from './minutes-queries.ts';
 
-/** Moves a meeting on: held (not before it starts) → minutes approved → published. */
+/** Moves a meeting on: held (not before it starts) → minutes approved (once both checkers have checked them) → published. */
 export async function changeMeetingState(ctx: Ctx, meetingId: string, input: unknown): Promise<Meeting> {
   const { meeting, forum, subject } = await meetingWithForum(ctx.db, meetingId);
   assertCan(forumPolicy, 'forum.manage', ctx.actor, subject);
@@ -17,6 +18,10 @@ export async function changeMeetingState(ctx: Ctx, meetingId: string, input: unk
   if (!canMoveTo(meeting.state, f.state)) throw invalid([{ field: 'state', code: 'state_change_not_allowed' }]);
   const now = ctx.clock.now();
   if (f.state === 'held' && now.getTime() < meeting.startsAt.getTime()) throw invalid([{ field: 'state', code: 'meeting_not_started' }]);
+  if (f.state === 'minutes_approved') {
+    const checkers = await listCheckers(ctx.db, meetingId);
+    if (checkers.length < 2 || checkers.some((c) => c.checkedAt === null)) throw invalid([{ field: 'state', code: 'minutes_not_checked' }]);
+  }
   return ctx.db.transaction(async (tx) => {
     if (!(await setMeetingState(tx, meetingId, f.rowVersion, f.state, now))) {
       throw conflict('forums.meeting_edited_by_someone_else', { current: (await findMeeting(tx, meetingId)) ?? null });

@@ -18,11 +18,12 @@ interface MeetingRow extends Row {
   cancelled_at: Date | string | null;
   attendance_recorded_at: Date | string | null;
   attended_party_ids: string[] | null;
+  agenda_published_at: Date | string | null;
   row_version: number;
 }
 
 const MEETING_COLUMNS = `m.id, m.forum_id, m.title_fi, m.title_sv, m.starts_at, m.ends_at, m.place, m.online_url, m.kinds, m.state,
-  m.ical_uid, m.ical_sequence, m.change_reason, m.cancelled_at, m.row_version, m.attendance_recorded_at,
+  m.ical_uid, m.ical_sequence, m.change_reason, m.cancelled_at, m.row_version, m.attendance_recorded_at, m.agenda_published_at,
   (SELECT array_agg(a.party_id::text ORDER BY a.party_id) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS attended_party_ids`;
 
 export const toMeeting = (r: MeetingRow): Meeting => ({
@@ -40,6 +41,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
   changeReason: r.change_reason,
   cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
   attendedPartyIds: r.attendance_recorded_at ? (r.attended_party_ids ?? []) : null,
+  agendaPublishedAt: r.agenda_published_at ? new Date(r.agenda_published_at) : null,
   rowVersion: r.row_version,
 });
 

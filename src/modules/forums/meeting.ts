@@ -35,6 +35,8 @@ export interface Meeting {
   cancelledAt: Date | null;
   /** The parties represented at the held meeting (from the minutes), sorted; null until the secretary records it. */
   attendedPartyIds: string[] | null;
+  /** When the agenda went to the invitees (and, for a public forum, to everyone); null: not yet. */
+  agendaPublishedAt: Date | null;
   rowVersion: number;
 }
 

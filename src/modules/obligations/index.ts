@@ -5,7 +5,6 @@ export { obligationPolicy, type ObligationAbility } from './obligation-policy.ts
 export { ZNegotiationInput, ZNegotiationUpdate, ZAnnulInput, ZDocumentInput } from './obligation-schemas.ts';
 export type { NegotiationRow, DocumentRow, RegionInfo, RegionParty } from './obligation-queries.ts';
 export type { RegionObligations, ObligationView, PeriodView } from './obligation-views.ts';
-export { sniffDocumentType } from './obligation-access.ts';
 export { getRegionObligations, type RegionObligationsForActor } from './get-region-obligations.ts';
 export { getPartyObligations, type PartyObligations } from './get-party-obligations.ts';
 export { getNationalObligations, nationalObligationsCsv, type NationalObligations, type NationalCell } from './get-national-obligations.ts';

@@ -1,10 +1,8 @@
-import { sniffScanType } from '#modules/agreements/index.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Ctx } from '#platform/context.ts';
 import type { Sql } from '#platform/db/db.ts';
 import { invalid, notFound, type FieldIssue } from '#platform/errors.ts';
-import { cleanFileName, megabytes, type UploadedFile } from '#platform/uploads.ts';
-import { createHash } from 'node:crypto';
+import { DOCX, PDF } from '#platform/uploads.ts';
 import { obligationByCode, type Obligation } from './catalogue.ts';
 import { listRegions, type RegionInfo } from './obligation-queries.ts';
 import { periodOn } from './terms.ts';
@@ -35,40 +33,5 @@ export function obligationOr400(code: string): Obligation {
   return o;
 }
 
-export type DocumentMediaType = 'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/**
- * The type of a report by its content, whatever its name says: PDF by the check used for signature scans
- * (sniffScanType), DOCX as a ZIP package that holds word/document.xml.
- */
-export function sniffDocumentType(bytes: Uint8Array): DocumentMediaType | null {
-  if (sniffScanType(bytes) === 'application/pdf') return 'application/pdf';
-  const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (zip && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  return null;
-}
-
-/** Checks an uploaded file (size, empty, type by content); `allowed` decides which types pass. */
-export function checkFile(
-  file: UploadedFile | undefined,
-  field: string,
-  sniff: (b: Uint8Array) => string | null,
-  issues: FieldIssue[],
-  required: boolean,
-): { content: Buffer; fileName: string; mediaType: string; sha256: string } | null {
-  if (!file || (file.bytes.length === 0 && !file.fileName)) {
-    if (required) issues.push({ field, code: 'required' });
-    return null;
-  }
-  if (file.truncated || file.bytes.length > file.maxBytes) issues.push({ field, code: 'file_too_large', params: { max: megabytes(file.maxBytes) } });
-  else if (file.bytes.length === 0) issues.push({ field, code: 'file_empty' });
-  else {
-    const mediaType = sniff(file.bytes);
-    if (!mediaType) issues.push({ field, code: 'document_type_not_allowed' });
-    else {
-      const ext = mediaType === 'application/pdf' ? 'pdf' : 'docx';
-      return { content: file.bytes, fileName: cleanFileName(file.fileName) || `document.${ext}`, mediaType, sha256: createHash('sha256').update(file.bytes).digest('hex') };
-    }
-  }
-  return null;
-}
+/** A report or minutes: PDF or DOCX, checked by content. */
+export const REPORT_TYPES = [PDF, DOCX] as const;

@@ -3,8 +3,9 @@ import type { Ctx } from '#platform/context.ts';
 import { invalid } from '#platform/errors.ts';
 import { assertCan } from '#platform/policy.ts';
 import type { UploadedFile } from '#platform/uploads.ts';
+import { checkDocument } from '#platform/uploads.ts';
 import { parseInput } from '#platform/validation.ts';
-import { checkFile, checkNegotiation, obligationOr400, regionOr404, sniffDocumentType, todayOf } from './obligation-access.ts';
+import { checkNegotiation, obligationOr400, regionOr404, REPORT_TYPES, todayOf } from './obligation-access.ts';
 import { obligationPolicy } from './obligation-policy.ts';
 import { findNegotiation, insertNegotiation, type NegotiationRow } from './obligation-queries.ts';
 import { ZNegotiationInput } from './obligation-schemas.ts';
@@ -19,7 +20,7 @@ export async function recordNegotiation(ctx: Ctx, countyCode: string, input: unk
   const f = parseInput(ZNegotiationInput, input);
   const o = obligationOr400(f.obligationCode);
   const issues = checkNegotiation(o, region, f.heldOn, f.participantIds, todayOf(ctx));
-  const file = checkFile(minutes, 'minutes', sniffDocumentType, issues, false);
+  const file = checkDocument(minutes, 'minutes', REPORT_TYPES, issues, false);
   if (issues.length) throw invalid(issues);
   return ctx.db.transaction(async (tx) => {
     const id = await insertNegotiation(tx, countyCode, f, file, ctx.clock.now());

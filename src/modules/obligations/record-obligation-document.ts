@@ -3,8 +3,9 @@ import type { Ctx } from '#platform/context.ts';
 import { invalid, notFound, type FieldIssue } from '#platform/errors.ts';
 import { assertCan } from '#platform/policy.ts';
 import type { UploadedFile } from '#platform/uploads.ts';
+import { checkDocument } from '#platform/uploads.ts';
 import { parseInput } from '#platform/validation.ts';
-import { checkFile, obligationOr400, sniffDocumentType, todayOf } from './obligation-access.ts';
+import { obligationOr400, REPORT_TYPES, todayOf } from './obligation-access.ts';
 import { obligationPolicy } from './obligation-policy.ts';
 import { findDocument, findPartyCounty, insertDocument, type DocumentRow } from './obligation-queries.ts';
 import { ZDocumentInput } from './obligation-schemas.ts';
@@ -28,7 +29,7 @@ export async function recordObligationDocument(ctx: Ctx, input: unknown, file: U
   if (Number.isNaN(Date.parse(`${f.decisionDate}T00:00:00Z`))) issues.push({ field: 'decisionDate', code: 'invalid_date' });
   else if (f.decisionDate > todayOf(ctx)) issues.push({ field: 'decisionDate', code: 'date_in_future' });
   else if (period && f.decisionDate < period.startsOn) issues.push({ field: 'decisionDate', code: 'decision_before_period' });
-  const checked = checkFile(file, 'file', sniffDocumentType, issues, true);
+  const checked = checkDocument(file, 'file', REPORT_TYPES, issues, true);
   if (issues.length || !checked) throw invalid(issues);
   return ctx.db.transaction(async (tx) => {
     const id = await insertDocument(tx, f, checked, ctx.clock.now());
