@@ -93,6 +93,7 @@ export const errors: typeof fi = {
   'forums.item_not_found': 'Agenda item not found.',
   'forums.item_edited_by_someone_else': 'Someone else saved this item meanwhile. The current text is below; make your changes again on top of it.',
   'forums.attachment_not_found': 'Attachment not found.',
+  'forums.document_not_found': 'Document not found.',
   'forums.agenda_closed': 'The agenda can be changed only before the meeting.',
   'forums.minutes_closed': 'Minutes can be written only for a held meeting before they are approved.',
   'forums.minutes_changed_since': 'The minutes have changed since you opened the page. Read the current minutes and check them again.',

@@ -92,6 +92,7 @@ export const errors = {
   'forums.item_not_found': 'Esityslistan kohtaa ei löytynyt.',
   'forums.item_edited_by_someone_else': 'Joku muu tallensi tämän kohdan sillä välin. Alla on nykyinen teksti; tee muutoksesi uudelleen sen pohjalta.',
   'forums.attachment_not_found': 'Liitettä ei löytynyt.',
+  'forums.document_not_found': 'Asiakirjaa ei löytynyt.',
   'forums.agenda_closed': 'Esityslistaa voi muuttaa vain ennen kokousta.',
   'forums.minutes_closed': 'Pöytäkirjaa voi kirjoittaa vain pidetylle kokoukselle ennen sen hyväksymistä.',
   'forums.minutes_changed_since': 'Pöytäkirjaa on muutettu sen jälkeen, kun avasit sivun. Lue nykyinen pöytäkirja ja tarkasta se uudelleen.',

@@ -93,6 +93,7 @@ export const errors: typeof fi = {
   'forums.item_not_found': 'Ärendet på föredragningslistan hittades inte.',
   'forums.item_edited_by_someone_else': 'Någon annan sparade detta ärende under tiden. Nedan visas den aktuella texten; gör dina ändringar på nytt utgående från den.',
   'forums.attachment_not_found': 'Bilagan hittades inte.',
+  'forums.document_not_found': 'Dokumentet hittades inte.',
   'forums.agenda_closed': 'Föredragningslistan kan ändras endast före mötet.',
   'forums.minutes_closed': 'Protokollet kan skrivas endast för ett hållet möte innan det har justerats.',
   'forums.minutes_changed_since': 'Protokollet har ändrats efter att du öppnade sidan. Läs det aktuella protokollet och granska det på nytt.',

@@ -13,6 +13,7 @@ import type { Meeting } from './meeting.ts';
 import { meetingWithForum } from './meeting-access.ts';
 import { forumWithSubject } from './forum-access.ts';
 import { listMeetingsOfForum } from './meeting-queries.ts';
+import { getMeetingRecord, type MeetingRecordView } from './get-meeting-record.ts';
 
 export interface MeetingDetails {
   meeting: Meeting;
@@ -25,6 +26,8 @@ export interface MeetingDetails {
   /** The actor's own invitation(s). */
   mine: Invitee[];
   parties: Party[];
+  /** The agenda and minutes as the actor may see them. */
+  record: MeetingRecordView;
 }
 
 const uid = (a: Actor) => (a.kind === 'user' ? a.userId : null);
@@ -39,7 +42,7 @@ export async function getMeeting(ctx: Ctx, meetingId: string): Promise<MeetingDe
   const adminOf = (p: string | null) => p !== null && (ctx.actor.kind === 'system' || roleIn(ctx.actor, p) === 'admin');
   const nominateFor = meeting.state === 'invited' ? all.filter((i) => i.email === null && adminOf(i.partyId)).map((i) => i.partyId!) : [];
   const visible = manages ? all : all.filter((i) => mine.includes(i) || (i.partyId !== null && nominateFor.includes(i.partyId)));
-  return { meeting, forum: visibleForum(ctx, forum, subject), permittedActions: permittedActions(forumPolicy, ctx.actor, subject), invitees: visible, nominateFor, mine, parties: (await getCooperationRegion(ctx, forum.countyCode)).parties };
+  return { meeting, forum: visibleForum(ctx, forum, subject), permittedActions: permittedActions(forumPolicy, ctx.actor, subject), invitees: visible, nominateFor, mine, parties: (await getCooperationRegion(ctx, forum.countyCode)).parties, record: await getMeetingRecord(ctx, meetingId) };
 }
 
 /** The meetings of a forum the actor may see (all of them: a forum's meetings follow the forum's visibility). */

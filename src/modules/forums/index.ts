@@ -45,3 +45,4 @@ export { addActionItem } from './add-action-item.ts';
 export { closeActionItem } from './close-action-item.ts';
 export { getMeetingRecord, type MeetingRecordView } from './get-meeting-record.ts';
 export { listRegionActions, listPartyActions, type ActionList } from './list-actions.ts';
+export { exportMeetingDocument } from './export-meeting-document.ts';

@@ -2,7 +2,7 @@ import type { Ctx } from '#platform/context.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import { notFound } from '#platform/errors.ts';
 import { assertCan, can } from '#platform/policy.ts';
-import { getParty } from '#modules/parties/index.ts';
+import { getCooperationRegion, getParty, type CooperationRegion, type Party } from '#modules/parties/index.ts';
 import type { Forum } from './forum.ts';
 import { forumPolicy, regionForumsPolicy } from './forum-policy.ts';
 import { countyExists, forumSubject, listForumsOfCounty, regionPartyIds } from './forum-queries.ts';
@@ -14,6 +14,9 @@ import type { MeetingState } from './meeting.ts';
 export interface ActionList {
   actions: (ActionItemRow & { canClose: boolean })[];
   today: string;
+  /** The region's parties (the owners' names). */
+  parties: Party[];
+  region: CooperationRegion;
 }
 
 type Row = Awaited<ReturnType<typeof listActionsOfRegion>>[number];
@@ -22,7 +25,7 @@ type Row = Awaited<ReturnType<typeof listActionsOfRegion>>[number];
  * The action items the actor may see, open and overdue first: a forum's managers see them all; the region's parties
  * and the forum's members once the minutes are approved; everyone once a public forum's minutes are published.
  */
-async function visible(ctx: Ctx, rows: Row[]): Promise<ActionList> {
+async function visible(ctx: Ctx, countyCode: string, rows: Row[]): Promise<ActionList> {
   const forums = new Map<string, { forum: Forum; subject: ReturnType<typeof forumSubject> }>();
   const regionParties = new Map<string, string[]>();
   for (const r of rows) {
@@ -41,6 +44,7 @@ async function visible(ctx: Ctx, rows: Row[]): Promise<ActionList> {
       .sort(byUrgency(today))
       .map(({ forumIsPublic: _p, meetingState: _s, ...a }) => ({ ...a, canClose: a.status === 'open' && can(actionPolicy, 'action.close', ctx.actor, { ...forums.get(a.forumId)!.subject, actionOwnerPartyId: a.ownerPartyId }) })),
     today,
+    ...(await getCooperationRegion(ctx, countyCode)),
   };
 }
 
@@ -49,12 +53,13 @@ export async function listRegionActions(ctx: Ctx, countyCode: string, opts: { in
   assertCan(regionForumsPolicy, 'forums.list', ctx.actor, { countyCode: countyCode.toUpperCase() });
   const county = countyCode.toUpperCase();
   if (!(await countyExists(ctx.db, county))) throw notFound('parties.region_not_found');
-  return visible(ctx, await listActionsOfRegion(ctx.db, county, opts.includeClosed ?? false));
+  return visible(ctx, county, await listActionsOfRegion(ctx.db, county, opts.includeClosed ?? false));
 }
 
 /** The action items a party owns, for its page. */
 export async function listPartyActions(ctx: Ctx, partyId: string, opts: { includeClosed?: boolean } = {}): Promise<ActionList> {
   const { party } = await getParty(ctx, partyId);
   assertCan(regionForumsPolicy, 'forums.list', ctx.actor, { countyCode: party.countyCode ?? '' });
-  return visible(ctx, await listActionsOfParty(ctx.db, partyId, opts.includeClosed ?? false));
+  if (!party.countyCode) throw notFound('parties.region_not_found');
+  return visible(ctx, party.countyCode, await listActionsOfParty(ctx.db, partyId, opts.includeClosed ?? false));
 }

@@ -17,6 +17,7 @@ import { ctxOf } from '../app-context.ts';
 import { CheckboxList } from '../components/choice-lists.tsx';
 import { ErrorSummary, Notice, PostForm, SelectField, SubmitButton, TextArea, TextField } from '../components/forms.tsx';
 import { MeetingFacts, MeetingFields, meetingForm, meetingValues, useForumLabels } from '../components/forum-forms.tsx';
+import { MeetingRecordSection } from '../components/meeting-record-section.tsx';
 import { attempt, formValues, readForm } from '../forms.server.ts';
 import { useI18n } from '../i18n.tsx';
 import { langOf, load } from '../run.server.ts';
@@ -94,6 +95,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       {meeting.state === 'cancelled' && <p className="notice notice--warning">{f.cancelledBecause(meeting.changeReason)}</p>}
       <MeetingFacts meeting={meeting} full />
       {meeting.changeReason && meeting.state !== 'cancelled' && <p>{f.changeReasonLine(meeting.changeReason)}</p>}
+      <MeetingRecordSection meeting={meeting} record={loaderData.record} parties={parties} manage={manage} />
 
       {mine.map((i) => (
         <section key={i.id} aria-labelledby={`answer-${i.id}`}>
