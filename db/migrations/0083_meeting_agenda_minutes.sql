@@ -11,6 +11,8 @@ CREATE TABLE meeting_item (
   meeting_id uuid NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
   -- The item's number on the agenda (1, 2, …); kept gapless by the use cases.
   position integer NOT NULL CHECK (position >= 1),
+  -- The section number (pykälä, §) when the body numbers its items over the year, e.g. 15 for "§ 15".
+  section_number integer CHECK (section_number BETWEEN 1 AND 100000),
   title_fi text NOT NULL CHECK (title_fi <> ''),
   title_sv text NOT NULL DEFAULT '',
   presenter text NOT NULL DEFAULT '',

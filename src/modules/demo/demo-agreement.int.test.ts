@@ -71,3 +71,40 @@ describe('demo: the legal obligations of Pohjois-Pohjanmaa', () => {
     ]);
   });
 });
+
+describe('demo: the forums meet', () => {
+  it('Pohjois-Pohjanmaa’s 2023 meetings with published minutes and action items, an upcoming invited meeting; Keski-Pohjanmaa’s § 15 and its seminar with forwarded invitations', async () => {
+    const { listRegionForums, listForumMeetings, getMeeting, listRegionActions } = await import('#modules/forums/index.ts');
+    await seedDemo(testCtx(db));
+    const pub = testCtx(db, { kind: 'public' });
+    const sys = testCtx(db);
+    const meetingsOf = async (county: string, name: string) => {
+      const f = (await listRegionForums(sys, county)).forums.find((x) => x.name.fi === name)!;
+      return listForumMeetings(sys, f.id);
+    };
+    const managers = await meetingsOf('HVA19', 'Kuntajohtajafoorumi');
+    const sept = managers.find((m) => m.startsAt.toISOString() === '2023-09-14T07:00:00.000Z')!;
+    expect(sept.state).toBe('published');
+    const septView = await getMeeting(sys, sept.id);
+    await expect(getMeeting(pub, sept.id)).rejects.toMatchObject({ kind: 'unauthenticated' }); // an internal forum
+    expect(septView.record.items![0]).toMatchObject({ target: { link: 'agreement_version', versionNumber: 1 }, conclusion: 'noted' });
+    const upcoming = managers.filter((m) => m.startsAt.getTime() > Date.parse(testCtx(db).clock.now().toISOString()));
+    expect(upcoming.map((m) => m.state)).toEqual(['invited']);
+
+    const nov = (await meetingsOf('HVA19', 'Yhteistyöfoorumi')).find((m) => m.startsAt.toISOString() === '2023-11-06T08:00:00.000Z')!;
+    const novView = await getMeeting(pub, nov.id);
+    expect(novView.meeting.state).toBe('published');
+    expect(novView.record.minutes!.actions.map((a) => a.status).sort()).toEqual(['done', 'open']);
+    expect(novView.record.minutes!.checkers.every((c) => c.checkedAt)).toBe(true);
+    expect((await listRegionActions(pub, 'HVA19')).actions.map((a) => a.title)).toEqual(['Kuntien hyvinvointikoordinaattoreiden verkoston kokoaminen']);
+
+    const kp = await meetingsOf('HVA18', 'Alueneuvottelukunta');
+    const april = (await getMeeting(pub, kp.find((m) => m.startsAt.toISOString() === '2023-04-21T06:00:00.000Z')!.id)).record.items!;
+    expect(april.map((i) => [i.section, i.title.fi])).toEqual([[15, 'Hyvinvointialueen ja kuntien yhteistyösopimus']]);
+    expect(april[0]!.conclusionText.fi).toContain('aloitusseminaari 6.9.2023 klo 13.00');
+    const seminar = kp.find((m) => m.startsAt.toISOString() === '2023-09-06T10:00:00.000Z')!;
+    expect(seminar.kinds).toEqual(['seminar']);
+    const forwarded = await db.query<{ person_name: string }>('SELECT person_name FROM meeting_invitee WHERE meeting_id = $1 AND nominated_by_party_id IS NOT NULL ORDER BY person_name', [seminar.id]);
+    expect(forwarded.map((r) => r.person_name)).toEqual(['Kannuksen hyvinvointikoordinaattori', 'Kokkolan sivistysjohtaja']);
+  });
+});

@@ -73,3 +73,21 @@ export async function demoObligationsExist(sql: Sql, countyCode: string): Promis
   );
   return rows.length > 0;
 }
+
+/** Whether the demo's meetings have been seeded (a region's forum meeting has an agenda). */
+export async function demoMeetingsExist(sql: Sql, countyCode: string): Promise<boolean> {
+  const rows = await sql.query(
+    `SELECT 1 FROM meeting_item i JOIN meeting m ON m.id = i.meeting_id JOIN forum f ON f.id = m.forum_id WHERE f.county_code = $1 LIMIT 1`,
+    [countyCode],
+  );
+  return rows.length > 0;
+}
+
+/** The id of a published version of the region's (first) demo agreement. */
+export async function findDemoAgreementVersion(sql: Sql, countyCode: string, number: number): Promise<string | undefined> {
+  const rows = await sql.query<{ id: string }>(
+    `SELECT v.id FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id WHERE a.county_code = $1 AND v.number = $2 ORDER BY a.created_at LIMIT 1`,
+    [countyCode, number],
+  );
+  return rows[0]?.id;
+}

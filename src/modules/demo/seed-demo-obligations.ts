@@ -1,4 +1,4 @@
-import { changeMeetingState, createMeeting, listRegionForums, recordAttendance } from '#modules/forums/index.ts';
+import { listRegionForums } from '#modules/forums/index.ts';
 import { recordNegotiation, recordObligationDocument } from '#modules/obligations/index.ts';
 import type { Ctx } from '#platform/context.ts';
 import { renderDocx } from '#platform/documents/index.ts';
@@ -6,13 +6,10 @@ import { assertCan } from '#platform/policy.ts';
 import { demoPolicy } from './demo-policy.ts';
 import { demoObligationsExist, findDemoActor } from './demo-queries.ts';
 
-/** Municipalities that were not represented at the demo's 2023 yhteistyöfoorumi (Hailuoto, Pudasjärvi). */
-const ABSENT_2023 = ['072', '615'];
-
 /**
  * The legal obligations of the demo region (issue 12's demo), recorded as the county's editor would:
- * - the yhteistyöfoorumi of Mon 6.11.2023 at 10:00 (seed 001: the draft agreement was presented there), held as the
- *   hyvinvointialuelaki 14 § negotiation, with every party but two municipalities present;
+ * - (the yhteistyöfoorumi of Mon 6.11.2023 at 10:00, held as the hyvinvointialuelaki 14 § negotiation with every
+ *   party but two municipalities present, is seeded with the demo's meetings: seed-demo-meetings.ts);
  * - the sote-järjestämislaki 7 § yearly negotiation of 2024 (none for 2025, which is then overdue);
  * - the county's regional welfare report and plan with its decision record (a generated DOCX).
  * Seeded once; returns false when the region already has obligation evidence or the forum is missing.
@@ -26,19 +23,6 @@ export async function seedDemoObligations(ctx: Ctx, countyCode: string): Promise
   const county = parties.find((p) => p.type === 'wellbeing_services_county');
   if (!editor || !forum || !county) return false;
   const as: Ctx = { ...ctx, actor: editor, requestId: 'system:demo-obligations' };
-
-  const meeting = await createMeeting(as, forum.id, {
-    titleFi: 'Yhteistyösopimuksen luonnoksen esittely (maakuntapäivät)',
-    titleSv: 'Presentation av utkastet till samarbetsavtal (landskapsdagarna)',
-    startDate: '2023-11-06',
-    startTime: '10:00',
-    endTime: '12:00',
-    place: 'Oulu',
-    kinds: ['negotiation_14'],
-  });
-  const held = await changeMeetingState(as, meeting.id, { rowVersion: meeting.rowVersion, state: 'held' });
-  const present = parties.filter((p) => !ABSENT_2023.includes(p.code)).map((p) => p.id);
-  await recordAttendance(as, meeting.id, { rowVersion: held.rowVersion, partyIds: present });
 
   const countyAndMunicipalities = parties.filter((p) => p.type === 'wellbeing_services_county' || p.type === 'municipality').map((p) => p.id);
   await recordNegotiation(as, countyCode, {

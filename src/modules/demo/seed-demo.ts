@@ -9,12 +9,13 @@ import { seedDemoAgreement } from './seed-demo-agreement.ts';
 import { seedDemoGoals } from './seed-demo-goals.ts';
 import { seedDemoKeskiSuomi } from './seed-demo-keski-suomi.ts';
 import { seedDemoObligations } from './seed-demo-obligations.ts';
+import { seedDemoMeetings } from './seed-demo-meetings.ts';
+import { DEMO_PASSWORD } from './demo-password.ts';
 import { seedDemoPopulation } from './seed-demo-population.ts';
 
 /** The demo region: Pohjois-Pohjanmaa (HVA19) — the county, its 30 municipalities and Pohjois-Pohjanmaan liitto. */
 export const DEMO_REGION = 'HVA19';
-/** Demo password shared by every demo account; printed in the start-up log and README. Change it in any real use. */
-export const DEMO_PASSWORD = 'kumppanuus-demo';
+export { DEMO_PASSWORD };
 
 export interface DemoAccount {
   email: string;
@@ -72,7 +73,9 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: DemoAccount[]; cre
     await seedDemoGoals(ctx, DEMO_REGION);
     await seedDemoKeskiSuomi(ctx);
     await seedDemoPopulation(ctx);
-    await seedDemoObligations(ctx, DEMO_REGION);
+    await seedDemoMeetings(ctx, DEMO_REGION);
+    await seedDemoMeetings(ctx, DEMO_REGION);
+  await seedDemoObligations(ctx, DEMO_REGION);
     return { accounts: DEMO_ACCOUNTS, created: false };
   }
   const { parties } = await getCooperationRegion(ctx, DEMO_REGION);
@@ -99,6 +102,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: DemoAccount[]; cre
   await seedDemoGoals(ctx, DEMO_REGION);
   await seedDemoKeskiSuomi(ctx);
   await seedDemoPopulation(ctx);
+  await seedDemoMeetings(ctx, DEMO_REGION);
   await seedDemoObligations(ctx, DEMO_REGION);
   return { accounts: DEMO_ACCOUNTS, created: true };
 }

@@ -7,6 +7,7 @@ import { linkBelongsToRegion, type ItemAgendaFields } from './minutes-queries.ts
 export async function agendaFields(sql: Sql, countyCode: string, f: TAgendaItem): Promise<ItemAgendaFields> {
   const id = f.handles.id;
   const fields: ItemAgendaFields = {
+    section: f.section === '' ? null : f.section,
     titleFi: f.titleFi,
     titleSv: f.titleSv,
     presenter: f.presenter,

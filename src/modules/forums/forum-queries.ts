@@ -96,7 +96,12 @@ export async function listForumsOfCounty(sql: Sql, countyCode: string): Promise<
 }
 
 export async function regionPartyIds(sql: Sql, countyCode: string): Promise<string[]> {
-  const rows = await sql.query<{ id: string }>(`SELECT id FROM party WHERE county_code = $1 AND ended_on IS NULL`, [countyCode]);
+  // The county, its municipalities and the regional council of its region (as parties' getCooperationRegion has them).
+  const rows = await sql.query<{ id: string }>(
+    `SELECT id FROM party WHERE ended_on IS NULL
+        AND (county_code = $1 OR (type = 'regional_council' AND region_code = (SELECT region_code FROM county WHERE code = $1)))`,
+    [countyCode],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -218,9 +223,7 @@ export async function partiesOfGroup(sql: Sql, countyCode: string, group: Member
     municipalities: ['municipality'],
     regional_council: ['regional_council'],
   };
-  const rows = await sql.query<{ id: string }>(`SELECT id FROM party WHERE county_code = $1 AND ended_on IS NULL AND type::text = ANY($2::text[])`, [
-    countyCode,
-    types[group],
-  ]);
+  const ids = new Set(await regionPartyIds(sql, countyCode));
+  const rows = await sql.query<{ id: string }>(`SELECT id FROM party WHERE id = ANY($1::uuid[]) AND type::text = ANY($2::text[])`, [[...ids], types[group]]);
   return rows.map((r) => r.id);
 }

@@ -135,6 +135,21 @@ describe('forums are standing bodies of a region', () => {
   });
 });
 
+describe('the region’s parties include its regional council', () => {
+  it('the regional council is a member, sees internal forums, and is invited with the group', async () => {
+    const liitto = await partyIdByCode(db, 'MK17');
+    const liittoViewer = await createTestActor(db, [{ partyId: liitto, role: 'viewer' }]);
+    const f = await createForum(ctx(ouluEditor), 'HVA19', forumInput({ nameFi: 'Liiton kanssa' }));
+    await addForumMember(ctx(ouluEditor), f.id, { party: `party:${liitto}`, personName: 'Maakuntajohtaja', role: 'member' });
+    await addForumMember(ctx(ouluEditor), f.id, { party: 'group:regional_council', role: 'member' });
+    expect((await getForum(ctx(liittoViewer), f.id)).forum.id).toBe(f.id);
+    const m = await createMeeting(ctx(ouluEditor), f.id, meetingInput());
+    await sendInvitations(ctx(ouluEditor), m.id, { rowVersion: m.rowVersion });
+    const invited = await db.query<{ party_id: string }>('SELECT party_id FROM meeting_invitee WHERE meeting_id = $1 AND email IS NULL', [m.id]);
+    expect(invited.map((r) => r.party_id)).toEqual([liitto]);
+  });
+});
+
 describe('meetings in Helsinki time', () => {
   let forumId: string;
   beforeAll(async () => {

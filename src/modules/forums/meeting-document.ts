@@ -85,7 +85,7 @@ export function buildMeetingDocument(d: MeetingDocumentInput): DocumentModel {
   }
   blocks.push({ type: 'heading', level: 2, text: d.kind === 'agenda' ? m.itemsHeading : t.itemsHandled });
   for (const i of d.items) {
-    blocks.push({ type: 'heading', level: 3, text: m.itemHeading({ n: i.position, title: text(i.title) }) });
+    blocks.push({ type: 'heading', level: 3, text: m.itemHeading({ n: i.position, section: i.section ?? '', title: text(i.title) }) });
     if (i.presenter) blocks.push({ type: 'paragraph', content: m.presenterLine({ name: i.presenter }) });
     const handles = target(i.target);
     if (handles) blocks.push({ type: 'paragraph', content: `${m.handles}: ${handles}` });

@@ -51,6 +51,7 @@ export async function lockMinutes(tx: Sql, ctx: Ctx, meetingId: string, rowVersi
 
 export const itemAuditView = (i: AgendaItem) => ({
   position: i.position,
+  section: i.section,
   title_fi: i.title.fi,
   title_sv: i.title.sv,
   presenter: i.presenter,

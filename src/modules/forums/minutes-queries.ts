@@ -9,6 +9,7 @@ interface ItemRow extends Row {
   id: string;
   meeting_id: string;
   position: number;
+  section_number: number | null;
   title_fi: string;
   title_sv: string;
   presenter: string;
@@ -73,6 +74,7 @@ const toItem = (r: ItemRow, attachments: ItemAttachment[]): AgendaItem => ({
   id: r.id,
   meetingId: r.meeting_id,
   position: r.position,
+  section: r.section_number,
   title: { fi: r.title_fi, sv: r.title_sv },
   presenter: r.presenter,
   body: { fi: r.body_fi, sv: r.body_sv },
@@ -136,6 +138,7 @@ export interface ItemLinkColumns {
 }
 
 export interface ItemAgendaFields extends ItemLinkColumns {
+  section: number | null;
   titleFi: string;
   titleSv: string;
   presenter: string;
@@ -146,10 +149,10 @@ export interface ItemAgendaFields extends ItemLinkColumns {
 export async function insertItem(sql: Sql, meetingId: string, f: ItemAgendaFields, now: Date): Promise<string> {
   const [r] = await sql.query<{ id: string }>(
     `INSERT INTO meeting_item (meeting_id, position, title_fi, title_sv, presenter, body_fi, body_sv, link, agreement_version_id, goal_id, measure_id,
-                               report_agreement_id, report_year, created_at, modified_at)
-     VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM meeting_item WHERE meeting_id = $1), $2, $3, $4, $5, $6, $7::text::meeting_item_link, $8, $9, $10, $11, $12, $13, $13)
+                               report_agreement_id, report_year, created_at, modified_at, section_number)
+     VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM meeting_item WHERE meeting_id = $1), $2, $3, $4, $5, $6, $7::text::meeting_item_link, $8, $9, $10, $11, $12, $13, $13, $14)
      RETURNING id`,
-    [meetingId, f.titleFi, f.titleSv, f.presenter, f.bodyFi, f.bodySv, f.link, f.agreementVersionId, f.goalId, f.measureId, f.reportAgreementId, f.reportYear, now],
+    [meetingId, f.titleFi, f.titleSv, f.presenter, f.bodyFi, f.bodySv, f.link, f.agreementVersionId, f.goalId, f.measureId, f.reportAgreementId, f.reportYear, now, f.section],
   );
   return r!.id;
 }
@@ -158,9 +161,9 @@ export async function updateItemAgenda(sql: Sql, id: string, rowVersion: number,
   const rows = await sql.query(
     `UPDATE meeting_item SET title_fi = $3, title_sv = $4, presenter = $5, body_fi = $6, body_sv = $7, link = $8::text::meeting_item_link,
         agreement_version_id = $9, goal_id = $10, measure_id = $11, report_agreement_id = $12, report_year = $13,
-        row_version = row_version + 1, modified_at = $14
+        section_number = $15, row_version = row_version + 1, modified_at = $14
       WHERE id = $1 AND row_version = $2 RETURNING id`,
-    [id, rowVersion, f.titleFi, f.titleSv, f.presenter, f.bodyFi, f.bodySv, f.link, f.agreementVersionId, f.goalId, f.measureId, f.reportAgreementId, f.reportYear, now],
+    [id, rowVersion, f.titleFi, f.titleSv, f.presenter, f.bodyFi, f.bodySv, f.link, f.agreementVersionId, f.goalId, f.measureId, f.reportAgreementId, f.reportYear, now, f.section],
   );
   return rows.length === 1;
 }

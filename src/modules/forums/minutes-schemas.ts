@@ -26,6 +26,7 @@ const ZYear = z.union([z.literal(''), z.coerce.number({ message: 'invalid_year' 
 
 export const ZAgendaItem = z
   .object({
+    section: z.union([z.literal(''), z.coerce.number({ message: 'invalid_number' }).int('invalid_number').min(1, 'invalid_number').max(100_000, 'invalid_number')]).default(''),
     titleFi: requiredText(500),
     titleSv: text(500),
     presenter: text(200),

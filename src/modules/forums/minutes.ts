@@ -34,6 +34,8 @@ export interface AgendaItem {
   meetingId: string;
   /** The item's number (§) on the agenda. */
   position: number;
+  /** The section number (§) when the forum numbers its items over the year; null: the item is known by its position. */
+  section: number | null;
   title: { fi: string; sv: string };
   presenter: string;
   body: { fi: string; sv: string };

@@ -54,7 +54,7 @@ export function ItemAgenda({ item, headingLevel = 3, children }: { item: AgendaI
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>
-      <H id={`item-${item.position}`}>{m.itemHeading({ n: item.position, title: bi(item.title) })}</H>
+      <H id={`item-${item.position}`}>{m.itemHeading({ n: item.position, section: item.section ?? '', title: bi(item.title) })}</H>
       {item.presenter && <p>{m.presenterLine({ name: item.presenter })}</p>}
       {item.target.link !== 'none' && (
         <p>

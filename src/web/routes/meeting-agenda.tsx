@@ -96,6 +96,7 @@ function ItemFields({ idPrefix, v, failed, options }: { idPrefix: string; v: Rec
   return (
     <>
       <TextField idPrefix={idPrefix} name="titleFi" label={m.titleFi} required defaultValue={v.titleFi} error={err('titleFi')} />
+      <TextField idPrefix={idPrefix} name="section" label={m.section} hint={m.sectionHint} inputMode="numeric" defaultValue={v.section} error={err('section')} />
       <TextField idPrefix={idPrefix} name="titleSv" label={m.titleSv} defaultValue={v.titleSv} error={err('titleSv')} />
       <TextField idPrefix={idPrefix} name="presenter" label={m.presenter} hint={m.presenterHint} defaultValue={v.presenter} error={err('presenter')} />
       <TextArea idPrefix={idPrefix} name="bodyFi" label={m.bodyFi} rows={5} defaultValue={v.bodyFi} error={err('bodyFi')} />
@@ -118,6 +119,7 @@ export default function MeetingAgendaPage({ loaderData, actionData }: Route.Comp
   const prefixOf = (i: string, item = '') => (item ? `${i}-${item}` : i);
   const labels = {
     titleFi: m.titleFi,
+    section: m.section,
     titleSv: m.titleSv,
     presenter: m.presenter,
     bodyFi: m.bodyFi,
@@ -201,7 +203,7 @@ export default function MeetingAgendaPage({ loaderData, actionData }: Route.Comp
                         <input type="hidden" name="rowVersion" value={String(i.rowVersion)} />
                         <ItemFields
                           idPrefix={p('update')}
-                          v={edit?.values ?? { titleFi: i.title.fi, titleSv: i.title.sv, presenter: i.presenter, bodyFi: i.body.fi, bodySv: i.body.sv, handles: handlesOf(i), reportYear: i.target.link === 'annual_report' ? String(i.target.year) : '' }}
+                          v={edit?.values ?? { section: i.section ? String(i.section) : '', titleFi: i.title.fi, titleSv: i.title.sv, presenter: i.presenter, bodyFi: i.body.fi, bodySv: i.body.sv, handles: handlesOf(i), reportYear: i.target.link === 'annual_report' ? String(i.target.year) : '' }}
                           failed={edit}
                           options={options}
                         />

@@ -348,7 +348,7 @@ export default function MeetingMinutesPage({ loaderData, actionData }: Route.Com
                     label={m.fromItemLabel}
                     defaultValue={intent === 'add-action' ? failed?.values.itemId : ''}
                     error={intent === 'add-action' ? failed?.fieldErrors.itemId : undefined}
-                    options={[{ value: '', label: m.wholeMeeting }, ...items.map((i) => ({ value: i.id, label: m.itemHeading({ n: i.position, title: bi(i.title) }) }))]}
+                    options={[{ value: '', label: m.wholeMeeting }, ...items.map((i) => ({ value: i.id, label: m.itemHeading({ n: i.position, section: i.section ?? '', title: bi(i.title) }) }))]}
                   />
                   <SelectField
                     idPrefix="add-action"
