@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
 import { addForumMember, createForum, createMeeting, sendInvitations } from '#modules/forums/index.ts';
+import { createApiToken } from '#modules/tokens/index.ts';
 import type { Db } from '#platform/db/db.ts';
 import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, Visitor, type TestApp } from '../support/http.ts';
@@ -16,6 +17,9 @@ let db: Db;
 let app: TestApp;
 let meetingId: string;
 let kempele: string;
+let forumId: string;
+let ouluSecret: string;
+let kempeleSecret: string;
 const PASSWORD = 'minutes-test-password-1';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -26,6 +30,9 @@ beforeAll(async () => {
   const sys = testCtx(db, undefined, clock);
   await createUser(sys, { email: 'sihteeri@oulu.test', displayName: 'Sihteeri', password: PASSWORD, memberships: [{ partyId: oulu, role: 'editor' }] });
   const forum = await createForum(sys, 'HVA19', { ownerPartyId: oulu, nameFi: 'Kuntajohtajafoorumi', nameSv: 'Kommundirektörsforumet', level: 'managerial', frequency: 'quarterly', isPublic: 'on' });
+  forumId = forum.id;
+  ouluSecret = (await createApiToken(sys, oulu, { name: 'Oulun kokousjärjestelmä', role: 'editor' })).secret;
+  kempeleSecret = (await createApiToken(sys, kempele, { name: 'Kempele', role: 'editor' })).secret;
   await addForumMember(sys, forum.id, { party: `party:${kempele}`, personName: 'Kaisa Kunnanjohtaja', email: 'kaisa@kempele.test', role: 'member' });
   const m = await createMeeting(sys, forum.id, { titleFi: 'Joulukokous', startDate: '2026-11-25', startTime: '10:00', endTime: '12:00', place: 'Oulu' });
   meetingId = m.id;
@@ -152,5 +159,43 @@ describe('agenda and minutes pages', () => {
     } finally {
       clock.set('2026-11-23T08:00:00Z');
     }
+  });
+
+  it('the API: an integration plans and reschedules a meeting and records attendance with a token; the record reads as the caller may see it', async () => {
+    const v = new Visitor(app.url);
+    const as = (secret: string) => ({ authorization: `Bearer ${secret}` });
+    const body = { titleFi: 'Rajapinnan kokous', startDate: '2027-01-20', startTime: '13:00', endTime: '15:00', place: 'Teams' };
+    expect((await v.json('POST', `/api/v1/forums/${forumId}/meetings`, body, as(kempeleSecret))).status).toBe(403);
+    const bad = await v.json('POST', `/api/v1/forums/${forumId}/meetings?lang=en`, { ...body, endTime: '12:00' }, as(ouluSecret));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('endTime');
+    const created = await v.json('POST', `/api/v1/forums/${forumId}/meetings`, body, as(ouluSecret));
+    expect(created.status).toBe(201);
+    const m = (await created.json()) as { id: string; rowVersion: number; startsAt: string };
+    expect(m.startsAt).toBe('2027-01-20T11:00:00.000Z');
+    const moved = await v.json('PUT', `/api/v1/meetings/${m.id}`, { ...body, startTime: '14:00', endTime: '16:00', rowVersion: m.rowVersion }, as(ouluSecret));
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { startsAt: string }).startsAt).toBe('2027-01-20T12:00:00.000Z');
+    expect((await v.json('PUT', `/api/v1/meetings/${m.id}`, { ...body, rowVersion: m.rowVersion }, as(ouluSecret))).status).toBe(409);
+
+    // Attendance of the meeting held in the tests above (per party and per person, lines named from 1).
+    const current = (await (await v.json('GET', `/api/v1/meetings/${meetingId}`)).json()) as { rowVersion: number };
+    const lines = await v.json('PUT', `/api/v1/meetings/${meetingId}/attendance/people`, { rowVersion: current.rowVersion, lines: [{ personName: 'Ville', partyId: kempele, presence: 'maybe' }] }, as(ouluSecret));
+    expect(lines.status).toBe(400);
+    expect(JSON.stringify(await lines.json())).toContain('lines.1.presence');
+    const people = await v.json('PUT', `/api/v1/meetings/${meetingId}/attendance/people`, { rowVersion: current.rowVersion, lines: [{ personName: 'Ville', partyId: kempele, presence: 'present' }] }, as(ouluSecret));
+    expect(people.status).toBe(200);
+    const parties = await v.json('PUT', `/api/v1/meetings/${meetingId}/attendance`, { rowVersion: current.rowVersion + 1, partyIds: [kempele] }, as(ouluSecret));
+    expect(parties.status).toBe(200);
+    expect(((await parties.json()) as { attendedPartyIds: string[] }).attendedPartyIds).toEqual([kempele]);
+
+    // The public sees the published agenda of a public forum, not its draft minutes.
+    const record = (await (await v.json('GET', `/api/v1/meetings/${meetingId}/record`)).json()) as { agenda: { title: { fi: string } }[]; minutes: unknown };
+    expect(record.agenda.map((i) => i.title.fi)).toEqual(['Hyvinvointikertomuksen aikataulu', 'Muut asiat']);
+    expect(record.minutes).toBeNull();
+    const own = (await (await v.json('GET', `/api/v1/meetings/${meetingId}/record`, undefined, as(ouluSecret))).json()) as { minutes: { attendance: unknown[]; actions: { title: string }[] } };
+    expect(own.minutes.actions.map((a) => a.title)).toEqual(['Kootaan kuntien aikataulut']);
+    const actions = (await (await v.json('GET', '/api/v1/regions/HVA19/actions', undefined, as(ouluSecret))).json()) as { items: { overdue: boolean }[] };
+    expect(actions.items).toHaveLength(1);
   });
 });

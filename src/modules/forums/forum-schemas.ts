@@ -78,7 +78,7 @@ const meetingFields = {
   endOffset: offset,
   place: text(500),
   onlineUrl: z.union([z.literal(''), z.string().trim().url('invalid_url').max(2000).refine((u) => u.startsWith('https://'), 'invalid_url')]).default(''),
-  kinds: list(z.enum(MEETING_KINDS, { message: 'invalid_choice' })),
+  kinds: list(z.enum(MEETING_KINDS, { message: 'invalid_choice' })).default([]),
 };
 
 const placeOrLink = (v: { place: string; onlineUrl: string }, ctx: z.RefinementCtx) => {
