@@ -19,5 +19,6 @@ import { forumMail } from './forum-mail.ts';
 import { forums } from './forums.ts';
 import type { Catalog } from '../fi/index.ts';
 import { obligations } from './obligations.ts';
+import { calendar } from './calendar.ts';
 
-export const sv: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums, obligations };
+export const sv: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums, obligations, calendar };

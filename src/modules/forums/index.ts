@@ -25,3 +25,12 @@ export { getMeeting, listForumMeetings, getInvitationByToken, type MeetingDetail
 export { ZRecordAttendance } from './forum-schemas.ts';
 export { recordAttendance } from './record-attendance.ts';
 export { listObligationMeetings, type ObligationMeetingRow } from './list-obligation-meetings.ts';
+export * from './calendar.ts';
+export { calendarPolicy, calendarFeedPolicy, type CalendarAbility, type CalendarFeedAbility } from './calendar-policy.ts';
+export { getRegionCalendar, type RegionCalendar } from './get-region-calendar.ts';
+export { getForumFeed, getRegionFeed, getPartyFeed } from './get-public-feeds.ts';
+export { getPersonalFeed } from './get-personal-feed.ts';
+export { calendarFeedIcs, type CalendarFeedData, type FeedSubject } from './calendar-ics.ts';
+export { createCalendarFeed } from './create-calendar-feed.ts';
+export { revokeCalendarFeed } from './revoke-calendar-feed.ts';
+export { listCalendarFeeds } from './list-calendar-feeds.ts';
