@@ -148,6 +148,8 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
     // Answering is the invitee's own (or the secretary's); without the e-mail link's secret nobody else may.
     answerInvitation: (m, f, a) => (m.answerInvitation as AgreementOp)(f.ctxFor(a), forumFx.inviteeId, { rowVersion: 1, answer: 'yes' }),
     sendMeetingReminders: (m, f, a) => (m.sendMeetingReminders as AgreementOp)(f.ctxFor(a)),
+    // A personal calendar feed is its owner's own (here an Oulu viewer's): nobody else revokes it.
+    revokeCalendarFeed: (m, f, a) => (m.revokeCalendarFeed as AgreementOp)(f.ctxFor(a), forumFx.calendarFeedId),
   },
   // Goals of the agreement above (coordinated by Oulu); the measure is owned by Oulu only (goalFx below).
   goals: {
@@ -191,6 +193,7 @@ const EXEMPT: Record<string, string> = {
   'accounts.signInWithPassword': 'proves the caller’s own identity; acts for no party',
   'accounts.signOut': 'ends the caller’s own session',
   'accounts.signInWithOidc': 'proves the caller’s own identity through the OIDC provider; acts for no party',
+  'forums.createCalendarFeed': 'creates the signed-in person’s own calendar feed (showing what they may see); acts for no party; tokens and the public are refused (calendar.int.test.ts)',
 };
 
 const WRITE_VERB = /^(cancel|send|nominate|forward|invite|remind|reschedule|create|update|add|remove|delete|grant|revoke|import|load|seed|set|save|publish|open|close|submit|answer|record|sign|approve|reject|mark|handle|file|withdraw|present|move|rename|restore|apply|change|edit|upsert|register|correct|annul)[A-Z]/;
@@ -267,7 +270,7 @@ beforeAll(async () => {
   goalFx = { goalId: goal.id, measureId: measure.id, linkId: link.id, indicatorId: indicator.id };
 });
 
-let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId', string>;
+let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId' | 'calendarFeedId', string>;
 beforeAll(async () => {
   const fm = modules.forums as unknown as Record<string, (c: Ctx, ...rest: unknown[]) => Promise<{ id: string; rowVersion: number }>>;
   const sys = testCtx(db);
@@ -276,7 +279,9 @@ beforeAll(async () => {
   const meeting = await fm.createMeeting!(sys, forum.id, { titleFi: 'Kokous', startDate: '2027-01-12', startTime: '10:00', endTime: '11:00', place: 'Oulu' });
   await fm.sendInvitations!(sys, meeting.id, { rowVersion: meeting.rowVersion });
   const [invitee] = await db.query<{ id: string }>('SELECT id FROM meeting_invitee WHERE meeting_id = $1 AND email IS NOT NULL', [meeting.id]);
-  forumFx = { forumId: forum.id, memberId: member.id, meetingId: meeting.id, inviteeId: invitee!.id };
+  const someone: Actor = { kind: 'user', userId: fixture.someUserId, displayName: 'Oulun katselija', isPlatformAdmin: false, memberships: [{ partyId: fixture.foreign, role: 'viewer' }] };
+  const feed = (await (fm.createCalendarFeed as unknown as (c: Ctx) => Promise<{ feed: { id: string } }>)(testCtx(db, someone))).feed;
+  forumFx = { forumId: forum.id, memberId: member.id, meetingId: meeting.id, inviteeId: invitee!.id, calendarFeedId: feed.id };
 });
 
 let obligationFx: { negotiationId: string; documentId: string };

@@ -82,11 +82,16 @@ export async function forumIdsOfMemberParty(sql: Sql, partyId: string): Promise<
   return rows.map((r) => r.forum_id);
 }
 
-/** Cooperation regions of the parties the account acts for. */
+/**
+ * Cooperation regions of the given parties: a party's county, or for a regional council (which has none) the
+ * counties of its region.
+ */
 export async function countiesOfParties(sql: Sql, partyIds: readonly string[]): Promise<string[]> {
   if (partyIds.length === 0) return [];
   const rows = await sql.query<{ county_code: string }>(
-    `SELECT DISTINCT p.county_code FROM party p WHERE p.id = ANY($1::uuid[]) AND p.county_code IS NOT NULL ORDER BY p.county_code`,
+    `SELECT DISTINCT coalesce(p.county_code, c.code) AS county_code FROM party p
+       LEFT JOIN county c ON p.county_code IS NULL AND p.type = 'regional_council' AND c.region_code = p.region_code
+      WHERE p.id = ANY($1::uuid[]) AND coalesce(p.county_code, c.code) IS NOT NULL ORDER BY 1`,
     [partyIds],
   );
   return rows.map((r) => r.county_code);
@@ -140,9 +145,9 @@ export async function findLiveFeedByHash(sql: Sql, hash: string): Promise<Calend
   return rows[0] && toFeed(rows[0]);
 }
 
-/** Newest first, revoked ones too (the owner sees the history). */
+/** The live one first, then newest first: revoked ones too (the owner sees the history). */
 export async function listFeedsOfUser(sql: Sql, userId: string): Promise<CalendarFeed[]> {
-  const rows = await sql.query<FeedRow>(`SELECT ${FEED_COLUMNS} FROM calendar_feed c WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id`, [userId]);
+  const rows = await sql.query<FeedRow>(`SELECT ${FEED_COLUMNS} FROM calendar_feed c WHERE c.user_id = $1 ORDER BY c.revoked_at IS NULL DESC, c.created_at DESC, c.id`, [userId]);
   return rows.map(toFeed);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, feedWindow, groupByMonth, parseCalendarQuery, startOfHelsinkiDay, viewWindow, type CalendarEntry } from './calendar.ts';
+import { plusMonths, feedWindow, groupByMonth, parseCalendarQuery, startOfHelsinkiDay, viewWindow, type CalendarEntry } from './calendar.ts';
 import type { Meeting } from './meeting.ts';
 
 describe('the calendar’s query', () => {
@@ -15,10 +15,10 @@ describe('the calendar’s query', () => {
 
 describe('calendar windows in Helsinki time', () => {
   it('adds months with the day clamped to the month’s end, across years both ways', () => {
-    expect(addMonths('2026-11-23', 12)).toBe('2027-11-23');
-    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addMonths('2028-03-31', -1)).toBe('2028-02-29');
-    expect(addMonths('2026-02-15', -14)).toBe('2024-12-15');
+    expect(plusMonths('2026-11-23', 12)).toBe('2027-11-23');
+    expect(plusMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(plusMonths('2028-03-31', -1)).toBe('2028-02-29');
+    expect(plusMonths('2026-02-15', -14)).toBe('2024-12-15');
   });
 
   it('a day begins at Helsinki midnight in winter and in summer time', () => {

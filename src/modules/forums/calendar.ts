@@ -60,7 +60,7 @@ export function parseCalendarQuery(q: { when?: string | null; forum?: string | n
 }
 
 /** 'YYYY-MM-DD' plus n months (the day clamped to the month's last). */
-export function addMonths(date: string, n: number): string {
+export function plusMonths(date: string, n: number): string {
   const y = +date.slice(0, 4);
   const m0 = +date.slice(5, 7) - 1 + n;
   const year = y + Math.floor(m0 / 12);
@@ -85,9 +85,9 @@ export function viewWindow(range: CalendarRange, now: Date): { from: Date; until
   const today = helsinkiToday(now);
   switch (range.kind) {
     case 'upcoming':
-      return { from: startOfHelsinkiDay(today), until: startOfHelsinkiDay(addMonths(today, VIEW_MONTHS)), newestFirst: false };
+      return { from: startOfHelsinkiDay(today), until: startOfHelsinkiDay(plusMonths(today, VIEW_MONTHS)), newestFirst: false };
     case 'past':
-      return { from: startOfHelsinkiDay(addMonths(today, -VIEW_MONTHS)), until: startOfHelsinkiDay(today), newestFirst: true };
+      return { from: startOfHelsinkiDay(plusMonths(today, -VIEW_MONTHS)), until: startOfHelsinkiDay(today), newestFirst: true };
     case 'year':
       return { from: startOfHelsinkiDay(`${range.year}-01-01`), until: startOfHelsinkiDay(`${range.year + 1}-01-01`), newestFirst: false };
   }
@@ -96,7 +96,7 @@ export function viewWindow(range: CalendarRange, now: Date): { from: Date; until
 /** The window every feed holds: FEED_MONTHS_BACK before today to FEED_MONTHS_AHEAD after it. */
 export function feedWindow(now: Date): { from: Date; until: Date } {
   const today = helsinkiToday(now);
-  return { from: startOfHelsinkiDay(addMonths(today, -FEED_MONTHS_BACK)), until: startOfHelsinkiDay(addMonths(today, FEED_MONTHS_AHEAD)) };
+  return { from: startOfHelsinkiDay(plusMonths(today, -FEED_MONTHS_BACK)), until: startOfHelsinkiDay(plusMonths(today, FEED_MONTHS_AHEAD)) };
 }
 
 /** Entries (already in the order shown) under their Helsinki months, in the same order. */

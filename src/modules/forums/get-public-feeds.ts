@@ -6,7 +6,7 @@ import { feedWindow, groupIncludes } from './calendar.ts';
 import { entriesOf, entryForum } from './calendar-access.ts';
 import type { CalendarFeedData } from './calendar-ics.ts';
 import { calendarPolicy } from './calendar-policy.ts';
-import { forumIdsOfMemberParty, listInvitedPublicMeetingsOfParty, listMeetingsOfForumsBetween } from './calendar-queries.ts';
+import { countiesOfParties, forumIdsOfMemberParty, listInvitedPublicMeetingsOfParty, listMeetingsOfForumsBetween } from './calendar-queries.ts';
 import { forumWithSubject } from './forum-access.ts';
 import { countyExists, findForum, listForumsOfCounty } from './forum-queries.ts';
 import type { Forum } from './forum.ts';
@@ -58,7 +58,7 @@ export async function getPartyFeed(ctx: Ctx, partyId: string): Promise<CalendarF
   const w = feedWindow(now);
   const forums = new Map<string, Forum>();
   const takesPart = (f: Forum) => f.ownerPartyId === party.id || f.members.some((m) => m.partyId === party.id || (m.group !== null && groupIncludes(m.group, party.type)));
-  if (party.countyCode) for (const f of await listForumsOfCounty(ctx.db, party.countyCode)) if (f.isPublic && takesPart(f)) forums.set(f.id, f);
+  for (const county of await countiesOfParties(ctx.db, [party.id])) for (const f of await listForumsOfCounty(ctx.db, county)) if (f.isPublic && takesPart(f)) forums.set(f.id, f);
   for (const id of await forumIdsOfMemberParty(ctx.db, party.id)) {
     if (forums.has(id)) continue;
     const f = await findForum(ctx.db, id);
