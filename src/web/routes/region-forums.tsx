@@ -36,6 +36,9 @@ export default function RegionForumsPage({ loaderData, actionData }: Route.Compo
       </nav>
       <h1>{title}</h1>
       <p className="lead">{t.forums.regionIntro}</p>
+      <p>
+        <a href={href(`/regions/${region.code}/calendar`)}>{t.calendar.regionLink}</a>
+      </p>
       {forums.length === 0 ? (
         <p>{t.forums.noForums}</p>
       ) : (
