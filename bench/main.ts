@@ -17,6 +17,12 @@
  *              fetched BENCH_EXPORT_RUNS times one after another (table: size, first and median ms)
  *   dashboard  the region situation page (/regions/HVA19/situation, the indicators a visitor sees by
  *              default), public (page cache) and signed in (rendered every time)
+ *   calendar   the region calendar (/regions/HVA19/calendar, upcoming and one year) and the region's iCalendar feed
+ *              with 2,000 meetings of the region over ten years (bench/calendar-seed.ts), as ratios to the region page
+ *              (/regions/HVA19), signed in (never from the page cache; the feed as the public fetches it); then
+ *              BENCH_CALENDAR_OTHERS (default 100,000) meetings more in the other regions, the app restarted, and the
+ *              feed and the calendar measured again: the ratio many / few shows whether their cost grows with other
+ *              regions' meetings (it should not: ≈ 1); about 3 minutes per database
  *   indicators bench/indicators.ts, without the app: a 1,000,000-value Sotkanet import (and the same file
  *              again) against the database's own COPY of the same rows, and the region dashboard's use case
  *              with 100,000 vs 10,000,000 values stored (PGlite: 1,000,000); about 4 minutes more
@@ -59,7 +65,7 @@ const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
 const PATHS = (process.env.BENCH_PATHS ?? '/,/regions/HVA19,/obligations').split(',').map((s) => s.trim()).filter(Boolean);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const EXPORT_RUNS = num('BENCH_EXPORT_RUNS', 5);
-const SUITES = ['pages', 'agreement', 'dashboard', 'indicators'] as const;
+const SUITES = ['pages', 'agreement', 'dashboard', 'calendar', 'indicators'] as const;
 type Suite = (typeof SUITES)[number];
 const CHOSEN = new Set((process.env.BENCH_SUITES ?? SUITES.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
 for (const s of CHOSEN) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`BENCH_SUITES: unknown suite ${s} (known: ${SUITES.join(', ')})`);
@@ -460,6 +466,112 @@ function printTable(rows: Row[]) {
   console.log('');
 }
 
+// ------------------------------------------------------------------ calendar suite
+
+interface CalendarRow {
+  db: DbKind;
+  page: string;
+  path: string;
+  /** How many other regions' meetings the database held. */
+  others: number;
+  bytes: number;
+  stats: Stats;
+}
+
+/** Runs bench/calendar-seed.ts on the app's database (the app must not be running: PGlite) and returns what it wrote. */
+function calendarSeed(dir: string, databaseUrl: string | undefined, args: string[]): Record<string, unknown> {
+  const out = path.join(dir, `calendar-${args[0]}.json`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/calendar-seed.ts'), ...args, out], { cwd: ROOT, env: appEnv(dir, databaseUrl), stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/calendar-seed.ts ${args[0]} failed (${r.status ?? r.signal})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * The calendar page and the region feed against the region page, then the same after many more meetings in
+ * other regions. Measured in the app only (req/s and CPU µs per request): the ratios are what matters.
+ */
+async function calendarSuite(db: DbKind, databaseUrl: string | undefined): Promise<{ rows: CalendarRow[]; plan: string[] }> {
+  ensureBuild();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `kp-bench-calendar-${db}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  console.log(`[${db}] calendar: preparing the database (demo region, 2,000 meetings in HVA19)…`);
+  const t0 = performance.now();
+  const seeded = seed(dir, databaseUrl, false);
+  const region = calendarSeed(dir, databaseUrl, ['region']);
+  console.log(`[${db}] calendar: prepared in ${((performance.now() - t0) / 1000).toFixed(0)} s (${region.regionMeetings} meetings in HVA19, ${region.otherMeetings} in ${region.otherForums} other regions)`);
+  const year = new Date().getFullYear() + 1;
+  const specs: PageSpec[] = [
+    { page: 'region page (signed in)', path: '/regions/HVA19', headers: { cookie: seeded.sessionCookie } },
+    { page: 'region calendar, upcoming (signed in)', path: '/regions/HVA19/calendar', headers: { cookie: seeded.sessionCookie } },
+    { page: `region calendar, year ${year} (signed in)`, path: `/regions/HVA19/calendar?when=${year}`, headers: { cookie: seeded.sessionCookie } },
+    { page: 'region iCalendar feed (public)', path: '/regions/HVA19/calendar.ics' },
+  ];
+  const rows: CalendarRow[] = [];
+  const run = async (list: PageSpec[], others: number) => {
+    const { url, child } = await startApp(dir, databaseUrl);
+    try {
+      for (const spec of list) {
+        const r = await get(url + spec.path, spec.headers);
+        if (r.status !== 200) throw new Error(`${spec.page} ${spec.path}: expected 200, got ${r.status}`);
+        console.log(`[${db}] calendar: ${spec.page} with ${others.toLocaleString('en-US')} other regions' meetings…`);
+        const stats = await measure(url + spec.path, child.pid, spec.headers);
+        if (stats.non2xx || stats.errors) console.warn(`[${db}] ${spec.page}: ${stats.non2xx} non-2xx responses and ${stats.errors} errors`);
+        rows.push({ db, page: spec.page, path: spec.path, others, bytes: r.body.length, stats });
+      }
+    } finally {
+      await stop(child);
+    }
+  };
+  const few = Number(region.otherMeetings);
+  await run(specs, few);
+  const many = Number(process.env.BENCH_CALENDAR_OTHERS ?? 100_000);
+  console.log(`[${db}] calendar: adding ${many.toLocaleString('en-US')} meetings to the other regions…`);
+  const more = calendarSeed(dir, databaseUrl, ['others', String(many)]);
+  await run([specs[0]!, specs[1]!, specs[3]!], few + many);
+  return { rows, plan: more.plan as string[] };
+}
+
+function printCalendarTable(rows: CalendarRow[], plans: { db: DbKind; plan: string[] }[]) {
+  if (rows.length === 0) return;
+  const header = ['db', 'page', 'other meetings', 'KB', 'req/s', 'p50 ms', 'p99 ms', 'µs/req', 'vs region page (req/s)', 'vs region page (cpu)'];
+  const base = (r: CalendarRow) => rows.find((x) => x.db === r.db && x.others === r.others && x.path === '/regions/HVA19')!;
+  const times = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`);
+  const lines = rows.map((r) => {
+    const b = base(r);
+    return [
+      r.db,
+      r.page,
+      r.others.toLocaleString('en-US'),
+      (r.bytes / 1024).toFixed(1),
+      String(r.stats.rps),
+      String(r.stats.p50),
+      String(r.stats.p99),
+      String(r.stats.cpuUs ?? '–'),
+      times(b.stats.rps / r.stats.rps),
+      times(r.stats.cpuUs && b.stats.cpuUs ? r.stats.cpuUs / b.stats.cpuUs : null),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log('');
+  console.log('calendar: cost per request as a multiple of the region page (req/s: region req/s ÷ page req/s; cpu: page µs ÷ region µs)');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+  console.log('');
+  console.log("calendar: does the cost grow with other regions' meetings? (many ÷ few, ≈ 1 when it does not)");
+  for (const r of rows) {
+    const few = rows.find((x) => x.db === r.db && x.path === r.path && x.others < r.others);
+    if (!few) continue;
+    const cpu = r.stats.cpuUs && few.stats.cpuUs ? `${(r.stats.cpuUs / few.stats.cpuUs).toFixed(2)}×` : '–';
+    console.log(
+      `  [${r.db}] ${r.page}: ${few.others.toLocaleString('en-US')} → ${r.others.toLocaleString('en-US')} other meetings: req/s ${few.stats.rps} → ${r.stats.rps} (${(few.stats.rps / r.stats.rps).toFixed(2)}× the time), cpu µs/req ${few.stats.cpuUs ?? '–'} → ${r.stats.cpuUs ?? '–'} (${cpu})`,
+    );
+  }
+  for (const p of plans) console.log(`\n  [${p.db}] plan of the region feed's meeting query with many other meetings:\n    ${p.plan.join('\n    ')}`);
+  console.log('');
+}
+
 function printExportTable(rows: ExportRow[]) {
   if (rows.length === 0) return;
   const header = ['db', 'export', 'KB', 'first ms', 'median ms', 'min ms', 'max ms', 'runs'];
@@ -496,6 +608,16 @@ async function main() {
   }
   if (rows.length) printTable(rows);
   printExportTable(exports);
+  const calendarRows: CalendarRow[] = [];
+  const plans: { db: DbKind; plan: string[] }[] = [];
+  if (wants('calendar')) {
+    for (const [db, databaseUrl] of databases) {
+      const r = await calendarSuite(db, await databaseUrl());
+      calendarRows.push(...r.rows);
+      plans.push({ db, plan: r.plan });
+    }
+  }
+  printCalendarTable(calendarRows, plans);
   const indicators = wants('indicators') ? await benchIndicators(process.env.BENCH_DATABASE_URL ? { postgresUrl: process.env.BENCH_DATABASE_URL } : {}) : null;
   console.log(
     JSON.stringify({
@@ -510,6 +632,7 @@ async function main() {
       pageCacheMb: process.env.PAGE_CACHE_MB ?? null,
       results: rows,
       exports,
+      calendar: calendarRows,
       indicators: indicators && { imports: indicators.imports, dashboards: indicators.dashboards.map(({ plan: _plan, ...d }) => d) },
     }),
   );

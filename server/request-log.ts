@@ -10,9 +10,12 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+/** A personal calendar feed's URL is its credential (src/web/routes/personal-calendar-ics.tsx): never logged. */
+const FEED_SECRET = /^((?:\/sv|\/en)?\/calendar\/)[^/]+$/;
+
 /** One JSON log line when the response has been sent. */
 export function logWhenFinished(req: IncomingMessage, res: ServerResponse, log: Logger, requestId: string): void {
-  const path = (req.url ?? '/').split('?')[0];
+  const path = (req.url ?? '/').split('?')[0]!.replace(FEED_SECRET, '$1…');
   const start = process.hrtime.bigint();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -165,6 +165,8 @@ const MUTATIONS: Record<string, Record<string, Attempt>> = {
     addActionItem: (m, f, a) => (m.addActionItem as AgreementOp)(f.ctxFor(a), forumFx.heldMeetingId, { title: 'X', ownerPartyId: f.own, dueOn: '2027-01-01' }),
     // The action is the foreign party's: another party's users may not close it.
     closeActionItem: (m, f, a) => (m.closeActionItem as AgreementOp)(f.ctxFor(a), forumFx.actionId, { rowVersion: 1, status: 'done', note: 'X' }),
+    // A personal calendar feed is its owner's own (here an Oulu viewer's): nobody else revokes it.
+    revokeCalendarFeed: (m, f, a) => (m.revokeCalendarFeed as AgreementOp)(f.ctxFor(a), forumFx.calendarFeedId),
   },
   // Goals of the agreement above (coordinated by Oulu); the measure is owned by Oulu only (goalFx below).
   goals: {
@@ -208,6 +210,7 @@ const EXEMPT: Record<string, string> = {
   'accounts.signInWithPassword': 'proves the caller’s own identity; acts for no party',
   'accounts.signOut': 'ends the caller’s own session',
   'accounts.signInWithOidc': 'proves the caller’s own identity through the OIDC provider; acts for no party',
+  'forums.createCalendarFeed': 'creates the signed-in person’s own calendar feed (showing what they may see); acts for no party; tokens and the public are refused (calendar.int.test.ts)',
 };
 
 const WRITE_VERB = /^(cancel|send|nominate|forward|invite|remind|reschedule|create|update|add|remove|delete|grant|revoke|import|load|seed|set|save|publish|open|close|submit|answer|record|sign|approve|reject|mark|handle|file|withdraw|present|move|rename|restore|apply|change|edit|upsert|register|correct|annul)[A-Z]/;
@@ -284,7 +287,7 @@ beforeAll(async () => {
   goalFx = { goalId: goal.id, measureId: measure.id, linkId: link.id, indicatorId: indicator.id };
 });
 
-let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId' | 'itemId' | 'attachmentId' | 'heldMeetingId' | 'heldItemId' | 'actionId', string>;
+let forumFx: Record<'forumId' | 'memberId' | 'meetingId' | 'inviteeId' | 'itemId' | 'attachmentId' | 'heldMeetingId' | 'heldItemId' | 'actionId' | 'calendarFeedId', string>;
 beforeAll(async () => {
   const fm = modules.forums as unknown as Record<string, (c: Ctx, ...rest: unknown[]) => Promise<{ id: string; rowVersion: number }>>;
   const sys = testCtx(db);
@@ -299,6 +302,8 @@ beforeAll(async () => {
   const heldItem = await fm.addAgendaItem!(sys, past.id, { titleFi: 'Kohta' });
   await fm.changeMeetingState!(sys, past.id, { rowVersion: past.rowVersion, state: 'held' });
   const action = await fm.addActionItem!(sys, past.id, { title: 'Tehtävä', ownerPartyId: fixture.foreign, dueOn: '2026-12-31' });
+  const someone: Actor = { kind: 'user', userId: fixture.someUserId, displayName: 'Oulun katselija', isPlatformAdmin: false, memberships: [{ partyId: fixture.foreign, role: 'viewer' }] };
+  const feed = (await (fm.createCalendarFeed as unknown as (c: Ctx) => Promise<{ feed: { id: string } }>)(testCtx(db, someone))).feed;
   forumFx = {
     forumId: forum.id,
     memberId: member.id,
@@ -309,6 +314,7 @@ beforeAll(async () => {
     heldMeetingId: past.id,
     heldItemId: heldItem.id,
     actionId: action.id,
+    calendarFeedId: feed.id,
   };
 });
 

@@ -104,6 +104,13 @@ export function Layout({ children }: { children: ReactNode }) {
                   <a href={href('/tokens')}>{t.common.nav.tokens}</a>
                 </li>
               )}
+              {user && (
+                <li>
+                  <a href={href('/my-calendar')} aria-current={location.pathname === href('/my-calendar') ? 'page' : undefined}>
+                    {t.calendar.navLink}
+                  </a>
+                </li>
+              )}
               {user?.isPlatformAdmin && (
                 <li>
                   <a href={href('/admin/feedback')}>{t.common.nav.feedback}</a>

@@ -79,6 +79,12 @@ export default [
     ['sign-in', 'routes/sign-in.tsx'],
     ['sign-out', 'routes/sign-out.tsx'],
     ['tokens', 'routes/tokens.tsx'],
+    ['regions/:code/calendar', 'routes/region-calendar.tsx'],
+    ['regions/:code/calendar.ics', 'routes/region-calendar-ics.tsx'],
+    ['forums/:id/calendar.ics', 'routes/forum-calendar-ics.tsx'],
+    ['parties/:id/calendar.ics', 'routes/party-calendar-ics.tsx'],
+    ['my-calendar', 'routes/my-calendar.tsx'],
+    ['calendar/:file', 'routes/personal-calendar-ics.tsx'],
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -244,6 +244,14 @@ async function heldMeeting(lang: Lang, c: Contexts) {
   return page;
 }
 
+/** The personal calendar feed page right after creating a feed (its URL shown once, the feeds table). */
+async function personalFeedCreated(lang: Lang, c: Contexts) {
+  const page = await open(c.ouluAdmin, inLang(lang, '/my-calendar'));
+  await Promise.all([page.waitForLoadState('load'), page.locator('form:has(input[name=intent][value=create]) button[type=submit]').click()]);
+  await page.locator('#f-feed-url').waitFor();
+  return page;
+}
+
 type Case = [name: string, (lang: Lang, c: Contexts) => Promise<Page>];
 const cases: Case[] = [
   ['front page', (l, c) => open(c.anon, inLang(l, '/'))],
@@ -313,6 +321,9 @@ const cases: Case[] = [
   ['decision record correction form', async (l, c) => open(c.countyAdmin, inLang(l, (await agreementInApproval(c)).correction))],
   ['decision record correction with an error', annulWithoutReason],
   ['party signatures with the scan upload form', async (l, c) => open(c.countyAdmin, inLang(l, (await agreementInApproval(c)).signatures))],
+  ['region calendar (public)', (l, c) => open(c.anon, inLang(l, '/regions/HVA19/calendar'))],
+  ['region calendar of a year with a notice (county admin)', (l, c) => open(c.countyAdmin, inLang(l, '/regions/HVA19/calendar?when=2023&kind=nope'))],
+  ['personal calendar feed page (created)', personalFeedCreated],
 ];
 
 

@@ -105,4 +105,5 @@ export const errors: typeof fi = {
   'obligations.file_not_found': 'The file was not found.',
   'obligations.edited_by_someone_else': 'Someone else changed this in the meantime. The current data is below; make your changes again on top of it.',
   'obligations.evidence_annulled': 'The evidence has already been annulled.',
+  'calendar.feed_not_found': 'Calendar feed not found. The address may have been revoked: create a new feed on your own calendar page.',
 };

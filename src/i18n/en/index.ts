@@ -20,5 +20,6 @@ import { forums } from './forums.ts';
 import type { Catalog } from '../fi/index.ts';
 import { obligations } from './obligations.ts';
 import { minutes } from './minutes.ts';
+import { calendar } from './calendar.ts';
 
-export const en: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums, obligations, minutes };
+export const en: Catalog = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums, obligations, minutes, calendar };

@@ -104,4 +104,5 @@ export const errors = {
   'obligations.file_not_found': 'Tiedostoa ei löytynyt.',
   'obligations.edited_by_someone_else': 'Joku muu muutti tietoja sillä välin. Alla ovat nykyiset tiedot; tee muutoksesi uudelleen niiden pohjalta.',
   'obligations.evidence_annulled': 'Näyttö on jo mitätöity.',
+  'calendar.feed_not_found': 'Kalenterisyötettä ei löytynyt. Osoite on voitu perua: luo uusi syöte omalla kalenterisivullasi.',
 };

@@ -19,7 +19,8 @@ import { forumMail } from './forum-mail.ts';
 import { forums } from './forums.ts';
 import { obligations } from './obligations.ts';
 import { minutes } from './minutes.ts';
+import { calendar } from './calendar.ts';
 
-export const fi = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums, obligations, minutes };
+export const fi = { agreements, common, errors, validation, parties, auth, admin, a11y, cli, tokens, indicators, mail, agreementMail, agreementDocument, situation, goals, reports, forumMail, forums, obligations, minutes, calendar };
 /** Finnish is the source type: every other language must have exactly these keys. */
 export type Catalog = typeof fi;

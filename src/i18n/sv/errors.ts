@@ -105,4 +105,5 @@ export const errors: typeof fi = {
   'obligations.file_not_found': 'Filen hittades inte.',
   'obligations.edited_by_someone_else': 'Någon annan ändrade uppgifterna under tiden. Nedan finns de aktuella uppgifterna; gör dina ändringar på nytt utifrån dem.',
   'obligations.evidence_annulled': 'Bevisningen har redan annullerats.',
+  'calendar.feed_not_found': 'Kalenderflödet hittades inte. Adressen kan ha återkallats: skapa ett nytt flöde på din egen kalendersida.',
 };

@@ -52,13 +52,21 @@ export interface IcalEvent {
   attendee?: { name: string; email: string };
 }
 
-export function buildCalendar(opts: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; now: Date; events: IcalEvent[]; name?: string }): string {
+/** `refreshInterval` (a feed: how often a calendar program should fetch it again, e.g. 'PT1H'). */
+export function buildCalendar(opts: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; now: Date; events: IcalEvent[]; name?: string; refreshInterval?: string }): string {
   const cal = new ICAL.Component('vcalendar');
   cal.addPropertyWithValue('prodid', '-//Kumppanuus//Forums//FI');
   cal.addPropertyWithValue('version', '2.0');
   cal.addPropertyWithValue('calscale', 'GREGORIAN');
   cal.addPropertyWithValue('method', opts.method);
   if (opts.name) cal.addPropertyWithValue('x-wr-calname', opts.name);
+  if (opts.refreshInterval) {
+    const refresh = new ICAL.Property('refresh-interval');
+    refresh.resetType('duration');
+    refresh.setValue(ICAL.Duration.fromString(opts.refreshInterval));
+    cal.addProperty(refresh);
+    cal.addPropertyWithValue('x-published-ttl', opts.refreshInterval);
+  }
   cal.addSubcomponent(new ICAL.Component(ICAL.parse(VTIMEZONE)));
   const stamp = ICAL.Time.fromJSDate(opts.now, true);
   for (const e of opts.events) {

@@ -164,6 +164,11 @@ export default function PartyPage({ loaderData, actionData }: Route.ComponentPro
             <a href={href(`/parties/${party.id}/actions`)}>{t.minutes.partyActionsLink}</a>
           </p>
         )}
+        {!party.endedOn && (
+          <p>
+            <a href={href(`/parties/${party.id}/calendar.ics`)}>{t.calendar.partyFeedLink}</a>
+          </p>
+        )}
         {permittedActions.includes('party.update') && (
           <p>
             <a className="button" href={href(`/parties/${party.id}/edit`)}>

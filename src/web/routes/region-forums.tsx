@@ -37,7 +37,7 @@ export default function RegionForumsPage({ loaderData, actionData }: Route.Compo
       <h1>{title}</h1>
       <p className="lead">{t.forums.regionIntro}</p>
       <p>
-        <a href={href(`/regions/${region.code}/actions`)}>{t.minutes.regionActionsLink}</a>
+        <a href={href(`/regions/${region.code}/actions`)}>{t.minutes.regionActionsLink}</a> · <a href={href(`/regions/${region.code}/calendar`)}>{t.calendar.regionLink}</a>
       </p>
       {forums.length === 0 ? (
         <p>{t.forums.noForums}</p>

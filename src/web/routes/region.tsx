@@ -32,6 +32,8 @@ export default function RegionPage({ loaderData }: Route.ComponentProps) {
         {' · '}
         <a href={href(`/regions/${region.code}/forums`)}>{t.forums.forumsLink}</a>
         {' · '}
+        <a href={href(`/regions/${region.code}/calendar`)}>{t.calendar.regionLink}</a>
+        {' · '}
         <a href={href(`/regions/${region.code}/obligations`)}>{t.obligations.regionLink}</a>
       </p>
       <dl className="facts">
