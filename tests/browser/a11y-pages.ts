@@ -236,11 +236,59 @@ async function recordInForce(lang: Lang, c: Contexts) {
 }
 
 /** The demo's 2023 yhteistyöfoorumi (held, with its attendance), found through the region's obligations page. */
+/** A meeting planned through the forum page's form on `date` (the browser server's clock is 23.11.2026). */
+async function plannedMeeting(lang: Lang, c: Contexts, date: string) {
+  const page = await forumPage(lang, c);
+  await page.locator('#f-meeting-titleFi').fill(`Kokous ${date}`);
+  await page.locator('#f-meeting-startDate').fill(date);
+  await page.locator('#f-meeting-startTime').fill('09:00');
+  await page.locator('#f-meeting-endTime').fill('09:30');
+  await page.locator('#f-meeting-place').fill('Oulu');
+  await Promise.all([page.waitForURL(/\/meetings\//), page.locator('section[aria-labelledby="new-meeting"] button[type=submit]').click()]);
+  return page;
+}
+
+/** A meeting held on 20.11.2026 with one agenda item: its page shows the attendance form and links the minutes. */
 async function heldMeeting(lang: Lang, c: Contexts) {
-  const page = await open(c.countyAdmin, inLang(lang, '/regions/HVA19/obligations'));
+  const page = await plannedMeeting(lang, c, '2026-11-20');
+  const meeting = new URL(page.url()).pathname;
+  await page.goto(`${server.url}${meeting}/agenda`);
+  await page.locator('#f-add-titleFi').fill('Ajankohtaiset asiat');
+  await Promise.all([page.waitForLoadState('load'), page.locator('section[aria-labelledby="add-item"] button[type=submit]').click()]);
+  await page.goto(`${server.url}${meeting}`);
+  await Promise.all([page.waitForLoadState('load'), page.locator('form:has(input[name=state][value=held]) button[type=submit]').click()]);
+  await page.locator('section[aria-labelledby="attendance"] form').waitFor();
+  return page;
+}
+
+/** The minutes page of a held meeting, every disclosure open. */
+async function minutesPage(lang: Lang, c: Contexts) {
+  const page = await heldMeeting(lang, c);
+  await page.goto(`${page.url().split('?')[0]}/minutes`);
+  await page.locator('section[aria-labelledby="attendance-people"] form').waitFor();
+  await page.locator('main details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  return page;
+}
+
+/** The agenda page of a planned meeting after adding an item with an error and then a good one, disclosures open. */
+async function agendaPage(lang: Lang, c: Contexts) {
+  const page = await plannedMeeting(lang, c, '2027-03-10');
+  await page.goto(`${page.url().split('?')[0]}/agenda`);
+  await page.locator('#f-add-titleFi').fill('Vuosiseuranta');
+  await Promise.all([page.waitForLoadState('load'), page.locator('section[aria-labelledby="add-item"] button[type=submit]').click()]);
+  await page.locator('#f-add-reportYear').fill('x');
+  await Promise.all([page.waitForLoadState('load'), page.locator('section[aria-labelledby="add-item"] button[type=submit]').click()]);
+  await page.locator('.error-summary').waitFor();
+  await page.locator('main details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  return page;
+}
+
+/** The demo's 6.11.2023 yhteistyöfoorumi (a public forum): its published agenda and minutes, as anyone sees them. */
+async function publishedMeeting(lang: Lang, c: Contexts) {
+  const page = await open(c.anon, inLang(lang, '/regions/HVA19/obligations'));
   const link = await page.locator('section[aria-labelledby="meetings"] a[href*="/meetings/"]').first().getAttribute('href');
   await page.goto(`${server.url}${link}`);
-  await page.locator('section[aria-labelledby="attendance"] form').waitFor();
+  await page.locator('section[aria-labelledby="minutes-attendance"]').waitFor();
   return page;
 }
 
@@ -324,6 +372,12 @@ const cases: Case[] = [
   ['region calendar (public)', (l, c) => open(c.anon, inLang(l, '/regions/HVA19/calendar'))],
   ['region calendar of a year with a notice (county admin)', (l, c) => open(c.countyAdmin, inLang(l, '/regions/HVA19/calendar?when=2023&kind=nope'))],
   ['personal calendar feed page (created)', personalFeedCreated],
+  ['agenda page (secretary, an error, forms open)', agendaPage],
+  ['minutes page (secretary, forms open)', minutesPage],
+  ['meeting with published agenda and minutes (public)', publishedMeeting],
+  ['open action items of a region (public)', (l, c) => open(c.anon, inLang(l, '/regions/HVA19/actions?all=1'))],
+  ['action items of a region (county admin, forms open)', (l, c) => withFormsOpen(c.countyAdmin, inLang(l, '/regions/HVA19/actions'))],
+  ['action items of a party', (l, c) => open(c.anon, inLang(l, `/parties/${ouluId}/actions?all=1`))],
 ];
 
 
