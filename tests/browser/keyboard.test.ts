@@ -142,3 +142,71 @@ test('a failed save moves focus to the error summary, whose link leads to the fi
   expect(await page.locator('#f-businessId').inputValue()).toBe('1234567-8');
   await ctx.close();
 });
+
+test('a secretary plans a meeting, writes its agenda, sends the invitations, holds it and records the minutes with the keyboard only', async () => {
+  // A date field takes its digits in the browser's locale order: month, day, year in en-US.
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signIn(page, server.url, demo.countyAdmin);
+  await page.goto(`${server.url}/regions/HVA19/forums`);
+  await tabTo(page, (f) => f.tag === 'a' && f.text === 'Kuntajohtajafoorumi');
+  await enterAndWait(page);
+  // Today (the server's clock starts on Monday 23.11.2026 at 10:00 in Helsinki) at 9:00: already begun, so it can be held.
+  await tabTo(page, (f) => f.id === 'f-meeting-titleFi', 400);
+  await page.keyboard.type('Näppäimistökokous');
+  await tabTo(page, (f) => f.id === 'f-meeting-startDate', 5);
+  await page.keyboard.type('11232026');
+  await tabTo(page, (f) => f.id === 'f-meeting-startTime', 3);
+  await page.keyboard.type('09:00');
+  await tabTo(page, (f) => f.id === 'f-meeting-endTime', 5);
+  await page.keyboard.type('09:45');
+  await tabTo(page, (f) => f.id === 'f-meeting-place', 5);
+  await page.keyboard.type('Oulu');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Luo kokous', 20);
+  await enterAndWait(page);
+  expect((await page.locator('.error-summary').allTextContents()).join('')).toBe('');
+  expect(new URL(page.url()).pathname).toMatch(/^\/meetings\//);
+  const meeting = new URL(page.url()).pathname;
+
+  await tabTo(page, (f) => f.tag === 'a' && f.text === 'Laadi esityslistaa');
+  await enterAndWait(page);
+  await tabTo(page, (f) => f.id === 'f-add-titleFi', 400);
+  await page.keyboard.type('Vuosiseurannan aikataulu');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Lisää kohta esityslistalle', 12);
+  await enterAndWait(page);
+  expect(await page.locator('main h3').first().textContent()).toBe('1. Vuosiseurannan aikataulu');
+  await tabTo(page, (f) => f.tag === 'a' && f.text === 'Takaisin kokoukseen', 400);
+  await enterAndWait(page);
+
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Lähetä kutsut', 400);
+  await enterAndWait(page);
+  expect(await page.getByRole('status').textContent()).toMatch(/3/);
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Merkitse: Pidetty', 600);
+  await enterAndWait(page);
+  await tabTo(page, (f) => f.tag === 'a' && f.text === 'Kirjoita pöytäkirjaa', 400);
+  await enterAndWait(page);
+  expect(new URL(page.url()).pathname).toBe(`${meeting}/minutes`);
+
+  await tabTo(page, (f) => f.id.startsWith('f-item-minutes-') && f.id.endsWith('-summaryFi'), 400);
+  await page.keyboard.type('Aikataulu käytiin läpi.');
+  await tabTo(page, (f) => f.id.endsWith('-conclusion'), 5);
+  await page.keyboard.press('ArrowDown'); // the first conclusion: decided
+  await tabTo(page, (f) => f.id.endsWith('-conclusionTextFi'), 5);
+  await page.keyboard.type('Aikataulu hyväksyttiin.');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Tallenna kohdan 1 pöytäkirja', 10);
+  await enterAndWait(page);
+  expect(await page.getByRole('status').textContent()).toBe('Muutokset tallennettu.');
+  expect(await page.locator('select[id$="-conclusion"]').inputValue()).toBe('decided');
+
+  // An action item: title, the party by typing its name in the select, a due date.
+  await tabTo(page, (f) => f.id === 'f-add-action-title', 600);
+  await page.keyboard.type('Kootaan kuntien aikataulut');
+  await tabTo(page, (f) => f.id === 'f-add-action-ownerPartyId', 5);
+  await page.keyboard.type('Kempele');
+  await tabTo(page, (f) => f.id === 'f-add-action-dueOn', 5);
+  await page.keyboard.type('2026-12-31');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Lisää toimenpide', 5);
+  await enterAndWait(page);
+  expect(await page.getByRole('status').textContent()).toBe('Muutokset tallennettu.');
+  expect(await page.locator('section[aria-labelledby="actions"] table').textContent()).toContain('Kootaan kuntien aikataulut');
+  await page.close();
+});

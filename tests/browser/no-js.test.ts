@@ -200,3 +200,24 @@ describe('goals without JavaScript', () => {
     await ctx.close();
   });
 });
+
+describe('an invitee without JavaScript', () => {
+  test('answers the invitation on the meeting page: sending a deputy without a name is refused, then saved', async () => {
+    const ctx = await noJs();
+    const page = await ctx.newPage();
+    await signIn(page, server.url, demo.ouluAdmin);
+    await page.goto(`${server.url}/regions/HVA19/calendar`);
+    const link = await page.locator('main a[href*="/meetings/"]').first().getAttribute('href');
+    await page.goto(`${server.url}${link}`);
+    const form = page.locator('form:has(input[name=intent][value=answer])');
+    await form.locator('select[name=answer]').selectOption('deputy');
+    await Promise.all([page.waitForEvent('load'), form.locator('button[type=submit]').click()]);
+    expect(await page.locator('.error-summary').textContent()).toContain('Tieto on pakollinen');
+    const again = page.locator('form:has(input[name=intent][value=answer])');
+    await again.locator('input[name=deputyName]').fill('Oulun apulaiskaupunginjohtaja');
+    await Promise.all([page.waitForEvent('load'), again.locator('button[type=submit]').click()]);
+    expect(await page.getByRole('status').textContent()).toBeTruthy();
+    expect(await page.locator('main').textContent()).toContain('Oulun apulaiskaupunginjohtaja');
+    await ctx.close();
+  });
+});

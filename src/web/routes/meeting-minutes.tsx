@@ -360,7 +360,7 @@ export default function MeetingMinutesPage({ loaderData, actionData }: Route.Com
                     options={[{ value: '', label: m.chooseParty }, ...parties.map((p) => ({ value: p.id, label: p.name[lang] }))]}
                   />
                   <TextField idPrefix="add-action" name="ownerPerson" label={m.ownerPerson} defaultValue={intent === 'add-action' ? failed?.values.ownerPerson : ''} error={intent === 'add-action' ? failed?.fieldErrors.ownerPerson : undefined} />
-                  <TextField idPrefix="add-action" name="dueOn" type="date" label={m.dueOn} hint={m.dateHint} required defaultValue={intent === 'add-action' ? failed?.values.dueOn : ''} error={intent === 'add-action' ? failed?.fieldErrors.dueOn : undefined} />
+                  <TextField idPrefix="add-action" name="dueOn" label={m.dueOn} hint={m.dateHint} required defaultValue={intent === 'add-action' ? failed?.values.dueOn : ''} error={intent === 'add-action' ? failed?.fieldErrors.dueOn : undefined} />
                   <SubmitButton>{m.addActionButton}</SubmitButton>
                 </PostForm>
               </>
