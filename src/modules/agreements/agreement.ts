@@ -199,6 +199,8 @@ export interface Presentation {
   forumName: string;
   presentedOn: string;
   note: string;
+  /** Set when the presentation was an item of a forum meeting (then `note` is the meeting's title). */
+  meetingId?: string | null;
 }
 
 /** Comments are accepted until the end of the deadline day in Helsinki, and only while the round is open. */

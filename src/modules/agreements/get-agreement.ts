@@ -1,4 +1,6 @@
+import { listAgreementPresentations } from '#modules/forums/index.ts';
 import { getCooperationRegion } from '#modules/parties/index.ts';
+import { helsinkiDate } from '#platform/clock.ts';
 import type { Ctx } from '#platform/context.ts';
 import { notFound } from '#platform/errors.ts';
 import { can, permittedActions } from '#platform/policy.ts';
@@ -60,10 +62,11 @@ export async function getAgreement(ctx: Ctx, agreementId: string): Promise<Agree
     content = renderContent(parseSnapshot(v.canonical));
     contentSource = { kind: 'version', number: v.number, label: v.label };
   }
-  const [{ region }, parties, presentations, rounds, predecessor, approvals] = await Promise.all([
+  const [{ region }, parties, recorded, inMeetings, rounds, predecessor, approvals] = await Promise.all([
     getCooperationRegion(ctx, agreement.countyCode),
     listAgreementParties(ctx.db, agreement.id),
     listPresentations(ctx.db, agreement.id),
+    listAgreementPresentations(ctx, agreement.id),
     listRounds(ctx.db, agreement.id),
     agreement.predecessorId ? findAgreement(ctx.db, agreement.predecessorId) : Promise.resolve(undefined),
     // Before any version is sent to approval there is nothing to count: skip the parties' approval state.
@@ -71,6 +74,21 @@ export async function getAgreement(ctx: Ctx, agreementId: string): Promise<Agree
   ]);
   const approvalVersion = agreement.approvalVersionId ? allVersions.find((v) => v.id === agreement.approvalVersionId) : undefined;
   const visibleIds = new Set(versions.map((v) => v.id));
+  // The recorded presentations (history) and the forum meetings that had a version on their agenda, by date.
+  const presentations: Presentation[] = [
+    ...recorded.map((p) => ({ ...p, meetingId: null })),
+    ...inMeetings.map((m) => ({
+      id: m.itemId,
+      agreementId: agreement.id,
+      versionId: m.versionId,
+      versionNumber: m.versionNumber,
+      forumId: null,
+      forumName: m.forumName.fi,
+      presentedOn: helsinkiDate(m.startsAt),
+      note: m.meetingTitle.fi,
+      meetingId: m.meetingId,
+    })),
+  ].sort((a, b) => a.presentedOn.localeCompare(b.presentedOn));
   const now = ctx.clock.now();
   return {
     agreement: withCurrentStatus(agreement, now),

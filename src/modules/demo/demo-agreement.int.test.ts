@@ -31,10 +31,14 @@ describe('demo: the Pohjois-Pohjanmaa agreement in its comment round', () => {
     expect(seen.content.forums.map((f) => f.level)).toEqual(['political', 'managerial', 'operational']);
     expect(seen.content.forums[0]).toMatchObject({ name: { fi: 'Yhteistyöfoorumi' }, frequency: 'once_per_council_term' });
     expect(seen.rounds).toMatchObject([{ versionNumber: 1, deadline: '2023-10-15', window: 'deadline_passed' }]);
-    expect(seen.presentations.map((p) => [p.forumName, p.presentedOn])).toEqual([
-      ['Kuntajohtajafoorumi', '2023-09-14'],
-      ['Pohjois-Pohjanmaan liiton maakuntahallitus', '2023-10-18'],
+    // The recorded presentations, and the public yhteistyöfoorumi's meeting with the version on its agenda (the
+    // kuntajohtajafoorumi's meeting of 14.9.2023 is internal: only the parties see it there).
+    expect(seen.presentations.map((p) => [p.forumName, p.presentedOn, p.meetingId !== null])).toEqual([
+      ['Kuntajohtajafoorumi', '2023-09-14', false],
+      ['Pohjois-Pohjanmaan liiton maakuntahallitus', '2023-10-18', false],
+      ['Yhteistyöfoorumi', '2023-11-06', true],
     ]);
+    expect((await getAgreement(sys, id)).presentations.filter((p) => p.meetingId).map((p) => p.presentedOn)).toEqual(['2023-09-14', '2023-11-06']);
     expect(JSON.stringify(seen)).not.toMatch(/Luukkonen|Tapaninen/); // demo roles, not the people in the records
 
     const sum = await summariseComments(sys, id);

@@ -55,3 +55,4 @@ export { calendarFeedIcs, type CalendarFeedData, type FeedSubject } from './cale
 export { createCalendarFeed } from './create-calendar-feed.ts';
 export { revokeCalendarFeed } from './revoke-calendar-feed.ts';
 export { listCalendarFeeds } from './list-calendar-feeds.ts';
+export { listAgreementPresentations } from './list-version-presentations.ts';

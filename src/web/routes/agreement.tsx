@@ -298,7 +298,14 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
             {v.presentations.map((p) => (
               <li key={p.id}>
                 {t.agreements.presentation(p.versionNumber, p.forumName, date(p.presentedOn))}
-                {p.note && <span className="muted"> – {p.note}</span>}
+                {p.meetingId ? (
+                  <>
+                    {' – '}
+                    <a href={href(`/meetings/${p.meetingId}`)}>{p.note}</a>
+                  </>
+                ) : (
+                  p.note && <span className="muted"> – {p.note}</span>
+                )}
               </li>
             ))}
           </ul>
