@@ -7,6 +7,7 @@ import { helsinkiDate } from '#platform/clock.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 import { createApiRouter } from '../src/web/api/router.ts';
 import { PageCache, versionSource } from './page-cache.ts';
+import { refuseDeclaredLargeBodies } from './body-limits.ts';
 import { pageRouteMatcher } from './limits.ts';
 import { createPageHandler, reactRouterRenderer } from './pages.ts';
 import { beginRequest } from './request-log.ts';
@@ -66,6 +67,9 @@ export function createApp(opts: AppOptions) {
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     next();
   });
+
+  // Bodies over their size limit are refused before anything reads them (issue 8 finding 3).
+  app.use(refuseDeclaredLargeBodies(services));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

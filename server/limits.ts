@@ -97,14 +97,23 @@ export async function limitPagePost(services: AppServices, req: ExpressRequest, 
   if (!limit) return false;
   const r = await hitRateLimit(services.db, services.clock, limit.rule, clientAddress(req));
   if (!r.limited) return false;
-  const t = catalogs[route.lang];
   setRateLimitHeaders(res, limit.rule, r);
+  sendStatusPage(res, 429, route.lang, catalogs[route.lang].errors[limit.message], [], { href: href(route.lang, limit.path), text: limit.linkText(route.lang) });
+  return true;
+}
+
+/**
+ * A small translated page answered by the server itself, before React Router runs (429, 413): a heading,
+ * paragraphs and a link. The texts come from the catalogs (no user input).
+ */
+export function sendStatusPage(res: ExpressResponse, status: number, lang: Lang, heading: string, paragraphs: string[], link?: { href: string; text: string }): void {
+  const t = catalogs[lang];
   res
-    .status(429)
+    .status(status)
     .type('html')
     .send(
-      `<!doctype html><html lang="${route.lang}"><head><meta charset="utf-8"><title>${t.common.appName}</title></head>` +
-        `<body><main><h1>${t.errors[limit.message]}</h1><p><a href="${href(route.lang, limit.path)}">${limit.linkText(route.lang)}</a></p></main></body></html>`,
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${heading} – ${t.common.appName}</title></head>` +
+        `<body><main><h1>${heading}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}` +
+        `${link ? `<p><a href="${link.href}">${link.text}</a></p>` : ''}</main></body></html>`,
     );
-  return true;
 }

@@ -5,6 +5,8 @@ import { ANON_COOKIE } from '#platform/auth/cookies.ts';
 import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../src/web/public-page.ts';
 import { cacheKey, isAnonymousRequest, replayableHeaders, type PageCache } from './page-cache.ts';
+import { bodyLimit, limitedBody } from '#platform/body-limit.ts';
+import { sendBodyTooLarge } from './body-limits.ts';
 import { limitPagePost, type PageRoute } from './limits.ts';
 import { buildRequestContext } from './request-context.ts';
 
@@ -43,7 +45,7 @@ export function createPageHandler(opts: {
       const day = cacheable ? cache.today() : null;
       const context = await buildRequestContext(services, req, res);
       res.locals.context = context;
-      const response = await render(fetchRequest(req, res), context);
+      const response = await render(fetchRequest(req, res, services), context);
 
       if (
         cache &&
@@ -122,7 +124,7 @@ function requestOrigin(req: ExpressRequest): string {
 }
 
 /** The Fetch API request React Router wants, from Express's (as in @react-router/express). */
-function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+function fetchRequest(req: ExpressRequest, res: ExpressResponse, services: Pick<AppServices, 'config'>): Request {
   const url = new URL(requestOrigin(req) + req.originalUrl);
   const controller = new AbortController();
   let finished = false;
@@ -138,7 +140,10 @@ function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   }
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req);
+    // Read at most the body limit (a declared length over it was refused before: server/body-limits.ts); a body
+    // that streams past it is answered 413 at once, and the form reader (readForm) fails without using it.
+    const limit = bodyLimit(services.config, req.headers['content-type']);
+    init.body = createReadableStreamFromReadable(limitedBody(req, limit, () => sendBodyTooLarge(req, res, limit)));
     init.duplex = 'half';
   }
   return new Request(url.href, init);

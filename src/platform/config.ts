@@ -26,6 +26,8 @@ const schema = z.object({
   FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Memory for rendered public pages served to anonymous visitors (server/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  /** Largest body of a form or a JSON request, in MB (a multipart body may carry files besides: see UPLOAD_MAX_MB). */
+  BODY_MAX_MB: z.coerce.number().min(0.01).max(100).default(1),
   /** Largest file accepted in a form or API upload (scanned signature pages), in MB. */
   UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(100).default(10),
   OIDC_ISSUER: z.string().url().optional(),
@@ -59,6 +61,8 @@ export interface Config {
   feedbackRateLimit?: number;
   /** Bytes for the page cache (server/page-cache.ts); 0 = off. Not set: the default 32 MB. */
   pageCacheBytes?: number;
+  /** Largest form or JSON body in bytes (BODY_MAX_MB; src/platform/body-limit.ts). Not set (configs built by hand in tests): 1 MB. */
+  bodyMaxBytes?: number;
   /** Largest accepted upload in bytes (UPLOAD_MAX_MB). Not set (configs built by hand in tests): 10 MB. */
   uploadMaxBytes?: number;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string; allowInsecure: boolean };
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
     feedbackRateLimit: e.FEEDBACK_RATE_LIMIT,
     pageCacheBytes: Math.floor(e.PAGE_CACHE_MB * 1024 * 1024),
+    bodyMaxBytes: Math.floor(e.BODY_MAX_MB * 1024 * 1024),
     uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

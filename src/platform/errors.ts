@@ -2,7 +2,7 @@
  * Errors carry stable codes, never user-facing text; the web layer translates them (src/i18n).
  * `kind` decides the HTTP status. Codes are namespaced by module: 'parties.not_found'.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. 'businessId' or 'bodies.2.name_fi', or 'line:12:col:3' for files. */
@@ -38,6 +38,7 @@ export const HTTP_STATUS: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
 };
 

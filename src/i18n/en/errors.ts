@@ -3,6 +3,7 @@ import type { errors as fi } from '../fi/errors.ts';
 export const errors: typeof fi = {
   generic: 'The request could not be processed. Please try again.',
   'validation.invalid_input': 'Please check the form.',
+  'http.body_too_large': 'What was sent is too large.',
   'auth.sign_in_required': 'Sign in to continue.',
   'auth.forbidden': 'You are not allowed to do this.',
   'auth.csrf_failed': 'The form security check failed. Reload the page and try again.',

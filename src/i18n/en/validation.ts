@@ -74,6 +74,7 @@ export const validation: typeof fi = {
   area_not_in_scope: 'The area is not among the indicator’s monitored areas.',
   scan_wet_ink_only: 'A scanned page can only be attached to a wet-ink signature.',
   file_too_large: (p: P) => `The file is too large: at most ${p.max} MB.`,
+  body_too_large: (p: P) => `What is sent may be at most ${p.max} MB.`,
   file_empty: 'The file is empty.',
   scan_type_not_allowed: 'The file is not a PDF, PNG or JPEG file.',
   file_unreadable: 'The file could not be read. Please try again.',

@@ -2,6 +2,7 @@
 export const errors = {
   generic: 'Pyyntöä ei voitu käsitellä. Yritä uudelleen.',
   'validation.invalid_input': 'Tarkista lomakkeen tiedot.',
+  'http.body_too_large': 'Lähetetty tieto on liian suuri.',
   'auth.sign_in_required': 'Kirjaudu sisään jatkaaksesi.',
   'auth.forbidden': 'Sinulla ei ole oikeutta tähän toimintoon.',
   'auth.csrf_failed': 'Lomakkeen turvatarkiste ei täsmää. Lataa sivu uudelleen ja yritä uudestaan.',

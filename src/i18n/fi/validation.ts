@@ -74,6 +74,7 @@ export const validation = {
   area_not_in_scope: 'Alue ei kuulu indikaattorin seuranta-alueisiin.',
   scan_wet_ink_only: 'Skannatun sivun voi liittää vain paperiseen allekirjoitukseen.',
   file_too_large: (p: P) => `Tiedosto on liian suuri: enintään ${p.max} Mt.`,
+  body_too_large: (p: P) => `Lähetettävä tieto saa olla enintään ${p.max} Mt.`,
   file_empty: 'Tiedosto on tyhjä.',
   scan_type_not_allowed: 'Tiedosto ei ole PDF-, PNG- tai JPEG-tiedosto.',
   file_unreadable: 'Tiedostoa ei voitu lukea. Yritä uudelleen.',

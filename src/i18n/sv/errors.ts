@@ -3,6 +3,7 @@ import type { errors as fi } from '../fi/errors.ts';
 export const errors: typeof fi = {
   generic: 'Begäran kunde inte behandlas. Försök igen.',
   'validation.invalid_input': 'Kontrollera uppgifterna i formuläret.',
+  'http.body_too_large': 'De skickade uppgifterna är för stora.',
   'auth.sign_in_required': 'Logga in för att fortsätta.',
   'auth.forbidden': 'Du har inte behörighet till denna funktion.',
   'auth.csrf_failed': 'Formulärets säkerhetskontroll stämmer inte. Ladda om sidan och försök igen.',

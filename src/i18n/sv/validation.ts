@@ -74,6 +74,7 @@ export const validation: typeof fi = {
   area_not_in_scope: 'Området hör inte till indikatorns uppföljningsområden.',
   scan_wet_ink_only: 'En skannad sida kan bifogas endast till en underskrift på papper.',
   file_too_large: (p: P) => `Filen är för stor: högst ${p.max} MB.`,
+  body_too_large: (p: P) => `Uppgifterna som skickas får vara högst ${p.max} MB.`,
   file_empty: 'Filen är tom.',
   scan_type_not_allowed: 'Filen är inte en PDF-, PNG- eller JPEG-fil.',
   file_unreadable: 'Filen kunde inte läsas. Försök på nytt.',

@@ -9,6 +9,7 @@ import { sendProblem } from './problem.ts';
 import type { Ctx } from '#platform/context.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
 import { isMultipart, parseMultipart } from '../multipart.server.ts';
+import { bodyLimit, BodyTooLargeError, bodyTooLarge, DEFAULT_BODY_MAX_BYTES, limitedBody } from '#platform/body-limit.ts';
 
 /**
  * One API operation: its HTTP shape (zod schemas for path, query, body and response) and a handler
@@ -67,7 +68,7 @@ export function apiLang(req: Request): Lang {
 
 export function mountOperations(services: AppServices, ops: Operation[], resolveActor: ResolveActor): Router {
   const router = express.Router();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonBody(services.config.bodyMaxBytes ?? DEFAULT_BODY_MAX_BYTES));
   for (const o of ops) {
     router[o.method](o.path, async (req: Request, res: Response) => {
       const lang = apiLang(req);
@@ -87,7 +88,12 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
         let files: Record<string, UploadedFile> = {};
         if (o.files && isMultipart(req.get('content-type'))) {
           const maxFileBytes = services.config.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
-          const parsed = await parseMultipart(req.headers as Record<string, string>, req, { fileFields: Object.keys(o.files), maxFileBytes });
+          const limit = bodyLimit(services.config, req.get('content-type'));
+          const parsed = await parseMultipart(req.headers as Record<string, string>, limitedBody(req, limit), { fileFields: Object.keys(o.files), maxFileBytes }).catch((e: unknown) => {
+            if (!(e instanceof BodyTooLargeError)) throw e;
+            res.setHeader('Connection', 'close');
+            throw bodyTooLarge(limit);
+          });
           // A repeated field (e.g. participantIds) keeps all its values.
           rawBody = Object.fromEntries(Object.entries(parsed.lists).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
           files = parsed.files;
@@ -111,6 +117,32 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
     });
   }
   return router;
+}
+
+/**
+ * Reads a JSON body into `req.body`, at most `limit` bytes: a declared length over it was refused before
+ * (server/body-limits.ts), a body streamed past it is cut off there with a 413 problem and the connection
+ * closed (express.json would read such a body to its end before answering).
+ */
+function jsonBody(limit: number) {
+  return async (req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.get('content-type') ?? '') || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)) return next();
+    const chunks: Buffer[] = [];
+    try {
+      for await (const c of limitedBody(req, limit)) chunks.push(c as Buffer);
+    } catch (e) {
+      if (!(e instanceof BodyTooLargeError)) return next(e);
+      res.setHeader('Connection', 'close');
+      return sendProblem(res, apiLang(req), bodyTooLarge(limit));
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+      req.body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      return sendProblem(res, apiLang(req), new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid_json' }]));
+    }
+    next();
+  };
 }
 
 /** The `next` link of a paginated list: this request's URL with the following offset, or null on the last page. */

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { resolveSession } from '#modules/accounts/index.ts';
 import { PUBLIC, type Actor } from '#platform/actor.ts';
 import { readSessionCookie } from '#platform/auth/cookies.ts';
@@ -47,10 +47,5 @@ export function createApiRouter(services: AppServices) {
   });
   router.use(mountOperations(services, operations, resolveApiActor));
   router.use((req: Request, res: Response) => sendProblem(res, apiLang(req), new AppError('api.not_found', 'not_found')));
-  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof SyntaxError || (err as { type?: string }).type === 'entity.parse.failed')
-      return sendProblem(res, apiLang(req), new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid_json' }]));
-    next(err);
-  });
   return router;
 }
