@@ -7,7 +7,9 @@ import { helsinkiDate } from '#platform/clock.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 import { createApiRouter } from '../src/web/api/router.ts';
 import { PageCache, versionSource } from './page-cache.ts';
+import { isAppError } from '#platform/errors.ts';
 import { refuseDeclaredLargeBodies } from './body-limits.ts';
+import { sendErrorAnswer } from './error-answer.ts';
 import { pageRouteMatcher } from './limits.ts';
 import { createPageHandler, reactRouterRenderer } from './pages.ts';
 import { beginRequest } from './request-log.ts';
@@ -114,9 +116,16 @@ export function createApp(opts: AppOptions) {
     }),
   );
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  // The last word on a failed request: a domain error keeps its status (a database that cannot be reached is a
+  // 503 with Retry-After, refused input a 400); anything else is a 500. The API answers a Problem, pages a page.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    if (isAppError(err)) {
+      log.warn('request failed', { requestId: res.locals.requestId, code: err.code, kind: err.kind });
+      return sendErrorAnswer(req, res, err);
+    }
     log.error('unhandled error', { requestId: res.locals.requestId, error: err });
-    if (!res.headersSent) res.status(500).type('text/plain').send(`Internal error. Request id: ${res.locals.requestId}`);
+    sendErrorAnswer(req, res, undefined);
   });
   // Serve this: anonymous visitors' cached pages come straight from memory, everything else goes to Express.
   const handler = pageCache ? pageCache.frontDoor(app, { log, trustProxy: config.trustProxy }) : app;

@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, writeReadableStreamToWritable } from 
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from 'react-router';
 import { ANON_COOKIE } from '#platform/auth/cookies.ts';
+import { isAppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '#platform/errors.ts';
 import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../src/web/public-page.ts';
 import { cacheKey, isAnonymousRequest, replayableHeaders, type PageCache } from './page-cache.ts';
@@ -73,11 +74,28 @@ export function createPageHandler(opts: {
         res.end(body);
         return;
       }
-      await send(res, response);
+      await send(res, await unavailableWhenDatabaseIs(services, response));
     } catch (e) {
       next(e);
     }
   };
+}
+
+/**
+ * A page that failed while the database cannot be reached is a 503 with Retry-After, not a 500 (issue 8
+ * finding 6): loaders that go through load() get 503 from the mapped error already; for the others one
+ * `SELECT 1` tells. (The read itself was retried once on PostgreSQL: src/platform/db/postgres.ts.)
+ */
+async function unavailableWhenDatabaseIs(services: AppServices, response: globalThis.Response): Promise<globalThis.Response> {
+  if (response.status === 500) {
+    const down = await services.db.query('SELECT 1').then(
+      () => false,
+      (e: unknown) => isAppError(e) && e.kind === 'unavailable',
+    );
+    if (down) response = new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers: response.headers });
+  }
+  if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  return response;
 }
 
 function setCookies(res: ExpressResponse): string[] {

@@ -2,7 +2,7 @@
  * Errors carry stable codes, never user-facing text; the web layer translates them (src/i18n).
  * `kind` decides the HTTP status. Codes are namespaced by module: 'parties.not_found'.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported_media_type' | 'rate_limited' | 'unavailable';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. 'businessId' or 'bodies.2.name_fi', or 'line:12:col:3' for files. */
@@ -39,8 +39,13 @@ export const HTTP_STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
 };
+
+/** Seconds a client should wait before it retries after a 503 (the database is restarting or failing over). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError');

@@ -102,7 +102,8 @@ export async function readFormWithFiles(
   try {
     parsed = await parseMultipart(Object.fromEntries(request.headers), request.body, { fileFields: opts.fileFields, maxFileBytes });
   } catch {
-    parsed = { fields: {}, lists: {}, files: {} };
+    // No boundary, malformed or cut off (a body over its limit was answered 413 already): nothing is used.
+    throw data({ ok: false, code: 'validation.form_unreadable' }, { status: 400 });
   }
   const token = parsed.fields._csrf;
   if (typeof token !== 'string' || !safeEqual(token, context.csrfToken)) throw data({ ok: false, code: 'auth.csrf_failed' }, { status: 403 });

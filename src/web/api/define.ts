@@ -5,7 +5,7 @@ import { AppError, isAppError } from '#platform/errors.ts';
 import { zodIssues } from '#platform/validation.ts';
 import { isLang, type Lang } from '#i18n/index.ts';
 import type { AppServices } from '../app-context.ts';
-import { sendProblem } from './problem.ts';
+import { sendInternalProblem, sendProblem } from './problem.ts';
 import type { Ctx } from '#platform/context.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
 import { isMultipart, parseMultipart } from '../multipart.server.ts';
@@ -78,6 +78,9 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
         if (o.security === 'authenticated' && actor.kind === 'public') return sendProblem(res, lang, new AppError('auth.sign_in_required', 'unauthenticated'));
         const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
           if (!schema) return undefined;
+          // A NUL cannot be stored or searched for in PostgreSQL text: refused here, naming the field.
+          const nul = nulPath(value);
+          if (nul !== undefined) throw new AppError('validation.invalid_input', 'invalid', [{ field: nul || where, code: 'invalid' }]);
           const r = schema.safeParse(value ?? {});
           if (!r.success) throw new AppError('validation.invalid_input', 'invalid', zodIssues(r.error).map((i) => ({ ...i, field: i.field === '_' ? where : i.field })));
           return r.data;
@@ -112,11 +115,22 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
       } catch (e) {
         if (isAppError(e)) return sendProblem(res, lang, e);
         services.log.error('api error', { requestId: res.locals.requestId, error: e });
-        res.status(500).type('application/problem+json').send(JSON.stringify({ status: 500, code: 'internal', title: 'Internal error', requestId: res.locals.requestId }));
+        sendInternalProblem(res, lang);
       }
     });
   }
   return router;
+}
+
+/** The dotted path of the first string holding a NUL character in `value` ('' for `value` itself), if any. */
+function nulPath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(v, path ? `${path}.${k}` : k);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
