@@ -37,7 +37,7 @@ export function createApp(opts: AppOptions) {
   app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    res.locals.requestId = beginRequest(req, res, log);
+    res.locals.requestId = beginRequest(req, res, log, { trustProxy: config.trustProxy });
     next();
   });
 

@@ -75,6 +75,7 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
       try {
         const actor = await resolveActor(services, req, res);
         if (actor instanceof AppError) return sendProblem(res, lang, actor);
+        res.locals.actor = actor; // for the request's log line (server/request-log.ts)
         if (o.security === 'authenticated' && actor.kind === 'public') return sendProblem(res, lang, new AppError('auth.sign_in_required', 'unauthenticated'));
         const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
           if (!schema) return undefined;
