@@ -1,6 +1,6 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { matchRoutes, type RouteObject, type ServerBuild } from 'react-router';
-import { hitRateLimit, type RateLimit, type RateLimitResult } from '#platform/rate-limit.ts';
+import { hitRateLimit, setRateLimitHeaders, type RateLimit } from '#platform/rate-limit.ts';
 import { catalogs, href, isLang, type Lang } from '#i18n/index.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 
@@ -83,12 +83,6 @@ export function pageLimits(services: Pick<AppServices, 'config'>): Record<string
   };
 }
 
-/** The IETF RateLimit headers (draft 8) and, when limited, Retry-After. */
-export function setRateLimitHeaders(res: ExpressResponse, rule: RateLimit, r: RateLimitResult): void {
-  res.setHeader('RateLimit-Policy', `"${rule.name}";q=${rule.limit};w=${Math.round(rule.windowMs / 1000)}`);
-  res.setHeader('RateLimit', `"${rule.name}";r=${r.remaining};t=${r.retryAfterSeconds}`);
-  if (r.limited) res.setHeader('Retry-After', String(r.retryAfterSeconds));
-}
 
 /** Counts a POST to a limited page; when over the limit answers 429 with a translated page and returns true. */
 export async function limitPagePost(services: AppServices, req: ExpressRequest, res: ExpressResponse, route: PageRoute | undefined): Promise<boolean> {

@@ -57,6 +57,9 @@ export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clo
     logLevel: 'error',
     seedDemo: false,
     loginRateLimit: 1000,
+    // The API limits are counted per test app's tests only where a test sets them (tests/http/rate-limits.test.ts).
+    apiRateLimit: 1_000_000,
+    apiTokenRateLimit: 1_000_000,
     ...opts.config,
   };
   const services = { db, clock: opts.clock, log: opts.log ?? silentLogger, config, extras: {} as Record<string, unknown> };

@@ -13,6 +13,7 @@ export const errors: typeof fi = {
   'auth.invalid_credentials': 'The e-mail address or password is wrong.',
   'auth.account_rate_limited': 'There have been too many attempts to sign in to this account with a wrong password. Wait 15 minutes and try again.',
   'auth.rate_limited': 'Too many sign-in attempts. Wait a moment and try again.',
+  'api.rate_limited': 'Too many API requests. Wait for the time the Retry-After header gives and try again.',
   'auth.invalid_token': 'The API token is invalid, expired or revoked.',
   'auth.oidc_not_configured': 'Single sign-on is not enabled.',
   'auth.oidc_failed': 'Single sign-on failed. Please try again.',

@@ -12,6 +12,7 @@ export const errors = {
   'auth.invalid_credentials': 'Sähköpostiosoite tai salasana on väärin.',
   'auth.account_rate_limited': 'Tälle käyttäjätilille on yritetty kirjautua liian monta kertaa väärällä salasanalla. Odota 15 minuuttia ja yritä uudelleen.',
   'auth.rate_limited': 'Liian monta kirjautumisyritystä. Odota hetki ja yritä uudelleen.',
+  'api.rate_limited': 'Liian monta rajapintapyyntöä. Odota Retry-After-otsakkeen kertoma aika ja yritä uudelleen.',
   'auth.invalid_token': 'API-avain on virheellinen, vanhentunut tai peruttu.',
   'auth.oidc_not_configured': 'Kertakirjautumista ei ole otettu käyttöön.',
   'auth.oidc_failed': 'Kertakirjautuminen epäonnistui. Yritä uudelleen.',

@@ -13,6 +13,7 @@ export const errors: typeof fi = {
   'auth.invalid_credentials': 'E-postadressen eller lösenordet är fel.',
   'auth.account_rate_limited': 'Någon har försökt logga in på detta konto för många gånger med fel lösenord. Vänta 15 minuter och försök igen.',
   'auth.rate_limited': 'För många inloggningsförsök. Vänta en stund och försök igen.',
+  'api.rate_limited': 'För många förfrågningar till gränssnittet. Vänta den tid som Retry-After-huvudet anger och försök igen.',
   'auth.invalid_token': 'API-nyckeln är ogiltig, har gått ut eller har återkallats.',
   'auth.oidc_not_configured': 'Engångsinloggning har inte tagits i bruk.',
   'auth.oidc_failed': 'Engångsinloggningen misslyckades. Försök igen.',

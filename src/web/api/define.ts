@@ -5,6 +5,7 @@ import { AppError, isAppError } from '#platform/errors.ts';
 import { zodIssues } from '#platform/validation.ts';
 import { isLang, type Lang } from '#i18n/index.ts';
 import type { AppServices } from '../app-context.ts';
+import { countApiRequest } from './api-limits.ts';
 import { sendInternalProblem, sendProblem } from './problem.ts';
 import type { Ctx } from '#platform/context.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
@@ -74,6 +75,8 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
       const lang = apiLang(req);
       try {
         const actor = await resolveActor(services, req, res);
+        const limited = await countApiRequest(services, req, res, actor);
+        if (limited) return sendProblem(res, lang, limited);
         if (actor instanceof AppError) return sendProblem(res, lang, actor);
         res.locals.actor = actor; // for the request's log line (server/request-log.ts)
         if (o.security === 'authenticated' && actor.kind === 'public') return sendProblem(res, lang, new AppError('auth.sign_in_required', 'unauthenticated'));

@@ -7,6 +7,7 @@ import type { AppServices } from '../app-context.ts';
 import { agreementOperations } from './agreements-api.ts';
 import { auditOperations } from './audit-api.ts';
 import { goalOperations } from './goals-api.ts';
+import { apiRateLimits } from './api-limits.ts';
 import { apiLang, mountOperations, type Operation, type ResolveActor } from './define.ts';
 import { buildOpenApi } from './openapi.ts';
 import { partyOperations } from './parties-api.ts';
@@ -42,7 +43,8 @@ export function createApiRouter(services: AppServices) {
   const router = express.Router();
   let doc: unknown;
   router.get('/openapi.json', (_req, res) => {
-    doc ??= buildOpenApi(operations, services.config.publicUrl);
+    const limits = apiRateLimits(services.config);
+    doc ??= buildOpenApi(operations, services.config.publicUrl, { anonymousPerMinute: limits.anonymous.limit, tokenPerMinute: limits.token.limit });
     res.json(doc);
   });
   router.use(mountOperations(services, operations, resolveApiActor));
