@@ -7,7 +7,7 @@ import { helsinkiDate } from '#platform/clock.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 import { createApiRouter } from '../src/web/api/router.ts';
 import { PageCache, versionSource } from './page-cache.ts';
-import { isAppError } from '#platform/errors.ts';
+import { AppError, isAppError } from '#platform/errors.ts';
 import { refuseDeclaredLargeBodies } from './body-limits.ts';
 import { sendErrorAnswer } from './error-answer.ts';
 import { pageRouteMatcher } from './limits.ts';
@@ -68,6 +68,13 @@ export function createApp(opts: AppOptions) {
   app.use((_req, res, next) => {
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     next();
+  });
+
+  // TRACE and TRACK echo requests back (cross-site tracing): no route answers them, and they are not "not found".
+  app.use((req, res, next) => {
+    if (req.method !== 'TRACE' && req.method !== 'TRACK') return next();
+    res.setHeader('Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE');
+    sendErrorAnswer(req, res, new AppError('http.method_not_allowed', 'method_not_allowed'));
   });
 
   // Bodies over their size limit are refused before anything reads them (issue 8 finding 3).

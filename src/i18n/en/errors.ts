@@ -4,6 +4,7 @@ export const errors: typeof fi = {
   generic: 'The request could not be processed. Please try again.',
   'validation.invalid_input': 'Please check the form.',
   'http.body_too_large': 'What was sent is too large.',
+  'http.method_not_allowed': 'This HTTP method is not accepted.',
   'http.unsupported_media_type': 'A form is sent as a form (application/x-www-form-urlencoded or multipart/form-data).',
   'validation.form_unreadable': 'The form could not be read. Reload the page and send the form again.',
   'service.unavailable': 'The service is not available right now. Please try again in a moment.',

@@ -6,6 +6,7 @@ export const validation: typeof fi = {
   required: 'This field is required.',
   too_small: (p: P) => `The value must be at least ${p.min}.`,
   too_big: (p: P) => `At most ${p.max} characters.`,
+  too_big_number: (p: P) => `The value may be at most ${p.max}.`,
   invalid_type: 'Invalid value.',
   invalid_choice: 'Choose one of the options.',
   invalid_email: 'Enter an e-mail address like name@example.fi.',

@@ -3,6 +3,7 @@ export const errors = {
   generic: 'Pyyntöä ei voitu käsitellä. Yritä uudelleen.',
   'validation.invalid_input': 'Tarkista lomakkeen tiedot.',
   'http.body_too_large': 'Lähetetty tieto on liian suuri.',
+  'http.method_not_allowed': 'Tätä HTTP-metodia ei hyväksytä.',
   'http.unsupported_media_type': 'Lomake lähetetään lomakkeena (application/x-www-form-urlencoded tai multipart/form-data).',
   'validation.form_unreadable': 'Lomakkeen tietoja ei voitu lukea. Lataa sivu uudelleen ja lähetä lomake uudestaan.',
   'service.unavailable': 'Palvelu ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',

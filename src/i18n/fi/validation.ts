@@ -6,6 +6,7 @@ export const validation = {
   required: 'Tieto on pakollinen.',
   too_small: (p: P) => `Arvon tulee olla vähintään ${p.min}.`,
   too_big: (p: P) => `Enintään ${p.max} merkkiä.`,
+  too_big_number: (p: P) => `Arvo saa olla enintään ${p.max}.`,
   invalid_type: 'Virheellinen arvo.',
   invalid_choice: 'Valitse jokin vaihtoehdoista.',
   invalid_email: 'Anna sähköpostiosoite muodossa nimi@esimerkki.fi.',

@@ -4,6 +4,7 @@ export const errors: typeof fi = {
   generic: 'Begäran kunde inte behandlas. Försök igen.',
   'validation.invalid_input': 'Kontrollera uppgifterna i formuläret.',
   'http.body_too_large': 'De skickade uppgifterna är för stora.',
+  'http.method_not_allowed': 'Den här HTTP-metoden accepteras inte.',
   'http.unsupported_media_type': 'Formuläret skickas som formulär (application/x-www-form-urlencoded eller multipart/form-data).',
   'validation.form_unreadable': 'Formulärets uppgifter kunde inte läsas. Ladda om sidan och skicka formuläret på nytt.',
   'service.unavailable': 'Tjänsten är inte tillgänglig just nu. Försök igen om en stund.',

@@ -6,6 +6,7 @@ export const validation: typeof fi = {
   required: 'Uppgiften är obligatorisk.',
   too_small: (p: P) => `Värdet ska vara minst ${p.min}.`,
   too_big: (p: P) => `Högst ${p.max} tecken.`,
+  too_big_number: (p: P) => `Värdet får vara högst ${p.max}.`,
   invalid_type: 'Ogiltigt värde.',
   invalid_choice: 'Välj ett av alternativen.',
   invalid_email: 'Ange e-postadressen i formen namn@exempel.fi.',

@@ -89,8 +89,9 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
           if (!r.success) throw new AppError('validation.invalid_input', 'invalid', zodIssues(r.error).map((i) => ({ ...i, field: i.field === '_' ? where : i.field })));
           return r.data;
         };
-        const { lang: _ignored, ...query } = req.query as Record<string, unknown>;
-        void _ignored;
+        const { lang: asked, ...query } = req.query as Record<string, unknown>;
+        // ?lang= is documented as fi, sv or en: anything else is refused like any other parameter.
+        if (asked !== undefined && !isLang(asked)) throw new AppError('validation.invalid_input', 'invalid', [{ field: 'lang', code: 'invalid_choice' }]);
         let rawBody: unknown = req.body;
         let files: Record<string, UploadedFile> = {};
         if (o.files && isMultipart(req.get('content-type'))) {

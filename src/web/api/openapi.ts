@@ -11,7 +11,15 @@ const ZProblem = z
     code: z.string().describe('Stable machine-readable error code, e.g. parties.not_found'),
     detail: z.string().describe('Message in the language asked for (?lang= or Accept-Language)'),
     requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        field: z.string().describe('The field at fault: its name, a dotted path, `body`, `query` or `path`'),
+        code: z.string().describe('Stable code of the issue, e.g. required, too_big'),
+        message: z.string().describe('The issue in the language asked for'),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values in the message, e.g. `{ "max": 200 }`'),
+      }),
+    ),
+    current: z.unknown().optional().describe('On 409 after a stale write: the current state of the resource, to show beside the caller’s'),
   })
   .meta({ id: 'Problem' });
 
@@ -21,6 +29,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed for this caller',
   404: 'Not found',
   409: 'Conflict: changed by someone else, or not allowed in this state',
+  413: 'The body is over the size limit (BODY_MAX_MB; with files UPLOAD_MAX_MB each)',
   429: 'Too many requests: over the rate limit of the caller (see the API description); retry after `Retry-After` seconds',
   500: 'Internal error',
 };
