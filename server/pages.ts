@@ -2,12 +2,12 @@ import { createReadableStreamFromReadable, writeReadableStreamToWritable } from 
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from 'react-router';
 import { ANON_COOKIE } from '#platform/auth/cookies.ts';
+import { bodyLimit, limitedBody } from '#platform/body-limit.ts';
 import { isAppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '#platform/errors.ts';
 import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../src/web/public-page.ts';
-import { cacheKey, isAnonymousRequest, replayableHeaders, type PageCache } from './page-cache.ts';
-import { bodyLimit, limitedBody } from '#platform/body-limit.ts';
 import { sendBodyTooLarge } from './body-limits.ts';
+import { cacheKey, isAnonymousRequest, replayableHeaders, type PageCache } from './page-cache.ts';
 import { limitPagePost, type PageRoute } from './limits.ts';
 import { buildRequestContext } from './request-context.ts';
 

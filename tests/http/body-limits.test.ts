@@ -2,7 +2,8 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs, translateIssue } from '#i18n/index.ts';
-import { createTestDb, testClock } from '../support/db.ts';
+import { createApiToken } from '#modules/tokens/index.ts';
+import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
 import { startTestApp, type TestApp } from '../support/http.ts';
 import { rawRequest } from '../support/raw-http.ts';
 
@@ -105,6 +106,19 @@ describe('page forms', () => {
 });
 
 describe('the API', () => {
+  it('cuts off a streamed multipart upload past its limit with a 413 problem', async () => {
+    const oulu = await partyIdByCode(db, '564');
+    const { secret } = await createApiToken(testCtx(db, undefined, clock), oulu, { name: 'Lataaja', role: 'editor' });
+    const res = await streamUntilAnswered(
+      '/api/v1/agreements/00000000-0000-4000-8000-000000000000/signatures',
+      { authorization: `Bearer ${secret}`, 'content-type': 'multipart/form-data; boundary=kp-b', 'transfer-encoding': 'chunked' },
+      60 * MB,
+    );
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'http.body_too_large', errors: [{ params: { max: 21 } }] });
+    expect(res.sent).toBeLessThan(40 * MB);
+  });
+
   it('answers a JSON body over the limit with a 413 problem, declared or streamed', async () => {
     const variants: Record<string, string>[] = [{ 'content-length': String(50 * MB) }, { 'transfer-encoding': 'chunked' }];
     for (const headers of variants) {

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '#platform/actor.ts';
+import { bodyLimit, BodyTooLargeError, bodyTooLarge, DEFAULT_BODY_MAX_BYTES, limitedBody } from '#platform/body-limit.ts';
 import { AppError, isAppError } from '#platform/errors.ts';
 import { zodIssues } from '#platform/validation.ts';
 import { isLang, type Lang } from '#i18n/index.ts';
@@ -10,7 +11,6 @@ import { sendInternalProblem, sendProblem } from './problem.ts';
 import type { Ctx } from '#platform/context.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
 import { isMultipart, parseMultipart } from '../multipart.server.ts';
-import { bodyLimit, BodyTooLargeError, bodyTooLarge, DEFAULT_BODY_MAX_BYTES, limitedBody } from '#platform/body-limit.ts';
 
 /**
  * One API operation: its HTTP shape (zod schemas for path, query, body and response) and a handler
