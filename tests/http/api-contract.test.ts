@@ -71,6 +71,22 @@ describe('problems as documented', () => {
 });
 
 describe('what the API accepts', () => {
+  it('documents the ranges and patterns it enforces: every integer parameter has its minimum, the parties search its rules', async () => {
+    const doc = (await (await fetch(`${app.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters: { name: string; schema: { type?: string; minimum?: number; maximum?: number; pattern?: string; maxLength?: number } }[] }>>;
+    };
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, o] of Object.entries(methods))
+        for (const p of o.parameters)
+          if (p.schema.type === 'integer') expect(p.schema.minimum, `${method} ${path} ${p.name}`).toBeGreaterThan(Number.MIN_SAFE_INTEGER);
+    const params = Object.fromEntries(doc.paths['/parties']!.get!.parameters.map((p) => [p.name, p.schema]));
+    expect(params.limit).toMatchObject({ minimum: 1, maximum: 500 });
+    expect(params.offset).toMatchObject({ minimum: 0 });
+    expect(params.region?.pattern).toBeDefined();
+    expect(params.county?.pattern).toBeDefined();
+    expect(params.q?.maxLength).toBe(100);
+  });
+
   it('refuses a lang other than fi, sv or en, naming it', async () => {
     expect((await fetch(`${app.url}/api/v1/regions?lang=sv`)).status).toBe(200);
     const res = await fetch(`${app.url}/api/v1/regions?lang=de`);
