@@ -4,8 +4,11 @@ import helmet from 'helmet';
 import type { ServerBuild } from 'react-router';
 import { readDataVersion } from '#platform/audit.ts';
 import { helsinkiDate } from '#platform/clock.ts';
+import { AppError, isAppError } from '#platform/errors.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 import { createApiRouter } from '../src/web/api/router.ts';
+import { refuseDeclaredLargeBodies } from './body-limits.ts';
+import { sendErrorAnswer } from './error-answer.ts';
 import { PageCache, versionSource } from './page-cache.ts';
 import { pageRouteMatcher } from './limits.ts';
 import { createPageHandler, reactRouterRenderer } from './pages.ts';
@@ -34,7 +37,7 @@ export function createApp(opts: AppOptions) {
   app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    res.locals.requestId = beginRequest(req, res, log);
+    res.locals.requestId = beginRequest(req, res, log, { trustProxy: config.trustProxy });
     next();
   });
 
@@ -66,6 +69,16 @@ export function createApp(opts: AppOptions) {
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     next();
   });
+
+  // TRACE and TRACK echo requests back (cross-site tracing): no route answers them, and they are not "not found".
+  app.use((req, res, next) => {
+    if (req.method !== 'TRACE' && req.method !== 'TRACK') return next();
+    res.setHeader('Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE');
+    sendErrorAnswer(req, res, new AppError('http.method_not_allowed', 'method_not_allowed'));
+  });
+
+  // Bodies over their size limit are refused before anything reads them (issue 8 finding 3).
+  app.use(refuseDeclaredLargeBodies(services));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -110,9 +123,16 @@ export function createApp(opts: AppOptions) {
     }),
   );
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  // The last word on a failed request: a domain error keeps its status (a database that cannot be reached is a
+  // 503 with Retry-After, refused input a 400); anything else is a 500. The API answers a Problem, pages a page.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    if (isAppError(err)) {
+      log.warn('request failed', { requestId: res.locals.requestId, code: err.code, kind: err.kind });
+      return sendErrorAnswer(req, res, err);
+    }
     log.error('unhandled error', { requestId: res.locals.requestId, error: err });
-    if (!res.headersSent) res.status(500).type('text/plain').send(`Internal error. Request id: ${res.locals.requestId}`);
+    sendErrorAnswer(req, res, undefined);
   });
   // Serve this: anonymous visitors' cached pages come straight from memory, everything else goes to Express.
   const handler = pageCache ? pageCache.frontDoor(app, { log, trustProxy: config.trustProxy }) : app;

@@ -1,6 +1,6 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { matchRoutes, type RouteObject, type ServerBuild } from 'react-router';
-import { hitRateLimit, type RateLimit, type RateLimitResult } from '#platform/rate-limit.ts';
+import { hitRateLimit, setRateLimitHeaders, type RateLimit } from '#platform/rate-limit.ts';
 import { catalogs, href, isLang, type Lang } from '#i18n/index.ts';
 import type { AppServices } from '../src/web/app-context.ts';
 
@@ -83,12 +83,6 @@ export function pageLimits(services: Pick<AppServices, 'config'>): Record<string
   };
 }
 
-/** The IETF RateLimit headers (draft 8) and, when limited, Retry-After. */
-export function setRateLimitHeaders(res: ExpressResponse, rule: RateLimit, r: RateLimitResult): void {
-  res.setHeader('RateLimit-Policy', `"${rule.name}";q=${rule.limit};w=${Math.round(rule.windowMs / 1000)}`);
-  res.setHeader('RateLimit', `"${rule.name}";r=${r.remaining};t=${r.retryAfterSeconds}`);
-  if (r.limited) res.setHeader('Retry-After', String(r.retryAfterSeconds));
-}
 
 /** Counts a POST to a limited page; when over the limit answers 429 with a translated page and returns true. */
 export async function limitPagePost(services: AppServices, req: ExpressRequest, res: ExpressResponse, route: PageRoute | undefined): Promise<boolean> {
@@ -97,14 +91,23 @@ export async function limitPagePost(services: AppServices, req: ExpressRequest, 
   if (!limit) return false;
   const r = await hitRateLimit(services.db, services.clock, limit.rule, clientAddress(req));
   if (!r.limited) return false;
-  const t = catalogs[route.lang];
   setRateLimitHeaders(res, limit.rule, r);
+  sendStatusPage(res, 429, route.lang, catalogs[route.lang].errors[limit.message], [], { href: href(route.lang, limit.path), text: limit.linkText(route.lang) });
+  return true;
+}
+
+/**
+ * A small translated page answered by the server itself, before React Router runs (429, 413): a heading,
+ * paragraphs and a link. The texts come from the catalogs (no user input).
+ */
+export function sendStatusPage(res: ExpressResponse, status: number, lang: Lang, heading: string, paragraphs: string[], link?: { href: string; text: string }): void {
+  const t = catalogs[lang];
   res
-    .status(429)
+    .status(status)
     .type('html')
     .send(
-      `<!doctype html><html lang="${route.lang}"><head><meta charset="utf-8"><title>${t.common.appName}</title></head>` +
-        `<body><main><h1>${t.errors[limit.message]}</h1><p><a href="${href(route.lang, limit.path)}">${limit.linkText(route.lang)}</a></p></main></body></html>`,
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${heading} – ${t.common.appName}</title></head>` +
+        `<body><main><h1>${heading}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}` +
+        `${link ? `<p><a href="${link.href}">${link.text}</a></p>` : ''}</main></body></html>`,
     );
-  return true;
 }

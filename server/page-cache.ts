@@ -340,7 +340,7 @@ export class PageCache {
             return app(req, res);
           }
           const requestId = requestIdOf(req);
-          logWhenFinished(req, res, opts.log, requestId);
+          logWhenFinished(req, res, opts.log, requestId, { trustProxy: opts.trustProxy });
           this.counts.hits++;
           this.send(req, res, entry, requestId);
         },

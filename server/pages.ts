@@ -2,8 +2,11 @@ import { createReadableStreamFromReadable, writeReadableStreamToWritable } from 
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from 'react-router';
 import { ANON_COOKIE } from '#platform/auth/cookies.ts';
+import { bodyLimit, limitedBody } from '#platform/body-limit.ts';
+import { isAppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '#platform/errors.ts';
 import type { AppServices, RequestContext } from '../src/web/app-context.ts';
 import { PUBLIC_PAGE_HEADER } from '../src/web/public-page.ts';
+import { sendBodyTooLarge } from './body-limits.ts';
 import { cacheKey, isAnonymousRequest, replayableHeaders, type PageCache } from './page-cache.ts';
 import { limitPagePost, type PageRoute } from './limits.ts';
 import { buildRequestContext } from './request-context.ts';
@@ -43,7 +46,7 @@ export function createPageHandler(opts: {
       const day = cacheable ? cache.today() : null;
       const context = await buildRequestContext(services, req, res);
       res.locals.context = context;
-      const response = await render(fetchRequest(req, res), context);
+      const response = await render(fetchRequest(req, res, services), context);
 
       if (
         cache &&
@@ -71,11 +74,28 @@ export function createPageHandler(opts: {
         res.end(body);
         return;
       }
-      await send(res, response);
+      await send(res, await unavailableWhenDatabaseIs(services, response));
     } catch (e) {
       next(e);
     }
   };
+}
+
+/**
+ * A page that failed while the database cannot be reached is a 503 with Retry-After, not a 500 (issue 8
+ * finding 6): loaders that go through load() get 503 from the mapped error already; for the others one
+ * `SELECT 1` tells. (The read itself was retried once on PostgreSQL: src/platform/db/postgres.ts.)
+ */
+async function unavailableWhenDatabaseIs(services: AppServices, response: globalThis.Response): Promise<globalThis.Response> {
+  if (response.status === 500) {
+    const down = await services.db.query('SELECT 1').then(
+      () => false,
+      (e: unknown) => isAppError(e) && e.kind === 'unavailable',
+    );
+    if (down) response = new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers: response.headers });
+  }
+  if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  return response;
 }
 
 function setCookies(res: ExpressResponse): string[] {
@@ -122,7 +142,7 @@ function requestOrigin(req: ExpressRequest): string {
 }
 
 /** The Fetch API request React Router wants, from Express's (as in @react-router/express). */
-function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+function fetchRequest(req: ExpressRequest, res: ExpressResponse, services: Pick<AppServices, 'config'>): Request {
   const url = new URL(requestOrigin(req) + req.originalUrl);
   const controller = new AbortController();
   let finished = false;
@@ -138,7 +158,10 @@ function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   }
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req);
+    // Read at most the body limit (a declared length over it was refused before: server/body-limits.ts); a body
+    // that streams past it is answered 413 at once, and the form reader (readForm) fails without using it.
+    const limit = bodyLimit(services.config, req.headers['content-type']);
+    init.body = createReadableStreamFromReadable(limitedBody(req, limit, () => sendBodyTooLarge(req, res, limit)));
     init.duplex = 'half';
   }
   return new Request(url.href, init);

@@ -15,6 +15,7 @@ export async function buildRequestContext(services: AppServices, req: ExpressReq
   const sessionToken = readSessionCookie(req.headers.cookie, services.config.secureCookies);
   const session = await resolveSession(services.db, services.clock, sessionToken, services.config.sessionIdleMinutes);
   if (session) {
+    res.locals.actor = session.actor; // for the request's log line (server/request-log.ts)
     return {
       services,
       actor: session.actor,

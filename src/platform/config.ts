@@ -24,8 +24,14 @@ const schema = z.object({
   LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Accessibility feedback messages from one address in an hour. */
   FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Requests a minute to /api/v1 from one address without credentials (or with a refused token); 0 turns the limit off. */
+  API_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
+  /** Requests a minute to /api/v1 with one API token; 0 turns the limit off. */
+  API_RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(1200),
   /** Memory for rendered public pages served to anonymous visitors (server/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  /** Largest body of a form or a JSON request, in MB (a multipart body may carry files besides: see UPLOAD_MAX_MB). */
+  BODY_MAX_MB: z.coerce.number().min(0.01).max(100).default(1),
   /** Largest file accepted in a form or API upload (scanned signature pages), in MB. */
   UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(100).default(10),
   OIDC_ISSUER: z.string().url().optional(),
@@ -57,8 +63,14 @@ export interface Config {
   loginAccountRateLimit?: number;
   /** Accessibility feedback per address and hour (FEEDBACK_RATE_LIMIT). Not set: 30. */
   feedbackRateLimit?: number;
+  /** /api/v1 requests a minute per anonymous address (API_RATE_LIMIT_ANONYMOUS; 0 = no limit). Not set: 300. */
+  apiRateLimit?: number;
+  /** /api/v1 requests a minute per API token (API_RATE_LIMIT_TOKEN; 0 = no limit). Not set: 1200. */
+  apiTokenRateLimit?: number;
   /** Bytes for the page cache (server/page-cache.ts); 0 = off. Not set: the default 32 MB. */
   pageCacheBytes?: number;
+  /** Largest form or JSON body in bytes (BODY_MAX_MB; src/platform/body-limit.ts). Not set (configs built by hand in tests): 1 MB. */
+  bodyMaxBytes?: number;
   /** Largest accepted upload in bytes (UPLOAD_MAX_MB). Not set (configs built by hand in tests): 10 MB. */
   uploadMaxBytes?: number;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string; allowInsecure: boolean };
@@ -88,7 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
     feedbackRateLimit: e.FEEDBACK_RATE_LIMIT,
+    apiRateLimit: e.API_RATE_LIMIT_ANONYMOUS,
+    apiTokenRateLimit: e.API_RATE_LIMIT_TOKEN,
     pageCacheBytes: Math.floor(e.PAGE_CACHE_MB * 1024 * 1024),
+    bodyMaxBytes: Math.floor(e.BODY_MAX_MB * 1024 * 1024),
     uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

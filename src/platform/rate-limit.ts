@@ -83,3 +83,14 @@ async function maybeSweep(sql: Sql, now: Date): Promise<void> {
   lastSweep = now.getTime();
   await sql.query('DELETE FROM rate_limit_counter WHERE reset_at < $1', [now]);
 }
+
+/** The IETF RateLimit headers (draft 8) and, when limited, Retry-After. */
+export function setRateLimitHeaders(res: { setHeader(name: string, value: string): unknown }, rule: RateLimit, r: RateLimitResult): void {
+  res.setHeader('RateLimit-Policy', `"${rule.name}";q=${rule.limit};w=${Math.round(rule.windowMs / 1000)}`);
+  res.setHeader('RateLimit', `"${rule.name}";r=${r.remaining};t=${r.retryAfterSeconds}`);
+  if (r.limited) res.setHeader('Retry-After', String(r.retryAfterSeconds));
+}
+
+/** Requests a minute to /api/v1 for each anonymous address and each API token (API_RATE_LIMIT_ANONYMOUS, API_RATE_LIMIT_TOKEN). */
+export const DEFAULT_API_RATE_LIMIT = 300;
+export const DEFAULT_API_TOKEN_RATE_LIMIT = 1200;

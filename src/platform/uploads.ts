@@ -17,6 +17,9 @@ export interface UploadedFile {
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+/** At most this many files in one request (a form or an API operation names its file fields; busboy refuses more). */
+export const FILES_PER_REQUEST = 2;
+
 /** A client's file name made safe to store and to send back in Content-Disposition. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';

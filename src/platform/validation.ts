@@ -24,7 +24,8 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
         code = min <= 1 && (i as { origin?: string }).origin === 'string' ? 'required' : 'too_small';
         params.min = min;
       } else if (i.code === 'too_big') {
-        code = 'too_big';
+        const origin = (i as { origin?: string }).origin;
+        code = origin === 'number' || origin === 'bigint' ? 'too_big_number' : 'too_big';
         params.max = Number((i as { maximum?: number | bigint }).maximum ?? 0);
       } else if (i.code === 'invalid_type') {
         code = (i as { input?: unknown }).input === undefined ? 'required' : 'invalid_type';

@@ -21,12 +21,29 @@ export interface FormFailure {
  * A missing or wrong `_csrf` ends the request with 403 before anything else happens.
  */
 export async function readForm(request: Request, context: RequestContext): Promise<FormData> {
-  const form = await request.formData();
+  const form = await formDataOf(request);
   const token = form.get('_csrf');
   if (typeof token !== 'string' || !safeEqual(token, context.csrfToken)) {
     throw data({ ok: false, code: 'auth.csrf_failed' }, { status: 403 });
   }
   return form;
+}
+
+/** What an HTML form posts: url-encoded fields, or multipart/form-data when it carries files. */
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/**
+ * The posted form, or the error page a client gets for a body that is not one (issue 8 finding 6): another
+ * content type (JSON, text) is 415, a form that cannot be read (multipart without a boundary, cut off,
+ * malformed) is 400. Nothing of such a body is used.
+ */
+export async function formDataOf(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.test(request.headers.get('content-type') ?? '')) throw data({ ok: false, code: 'http.unsupported_media_type' }, { status: 415 });
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ ok: false, code: 'validation.form_unreadable' }, { status: 400 });
+  }
 }
 
 /** Form fields as plain strings (files and the CSRF token left out). */

@@ -3,7 +3,8 @@ import busboy from 'busboy';
 import { data } from 'react-router';
 import { safeEqual } from '#platform/auth/secrets.ts';
 import { AppError } from '#platform/errors.ts';
-import { cleanFileName, DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
+import { BodyTooLargeError, isMultipartType } from '#platform/body-limit.ts';
+import { cleanFileName, DEFAULT_UPLOAD_MAX_BYTES, FILES_PER_REQUEST, type UploadedFile } from '#platform/uploads.ts';
 import type { RequestContext } from './app-context.ts';
 import { formValues, readForm } from './forms.server.ts';
 
@@ -31,7 +32,7 @@ export function parseMultipart(
       bb = busboy({
         headers,
         defParamCharset: 'utf8',
-        limits: { fileSize: opts.maxFileBytes, files: opts.fileFields.length, fields: 200, fieldSize: 200_000, parts: 250 },
+        limits: { fileSize: opts.maxFileBytes, files: Math.min(opts.fileFields.length, FILES_PER_REQUEST), fields: 200, fieldSize: 200_000, parts: 250 },
       });
     } catch {
       return reject(new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid' }]));
@@ -69,12 +70,16 @@ export function parseMultipart(
     });
     if (!body) return bb.end();
     const input = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
-    input.on('error', () => bb.destroy());
+    // A body cut off (e.g. over its size limit, src/platform/body-limit.ts) is an error, never a shorter form.
+    input.on('error', (e) => {
+      reject(e instanceof BodyTooLargeError ? e : new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid' }]));
+      bb.destroy();
+    });
     input.pipe(bb);
   });
 }
 
-export const isMultipart = (contentType: string | null | undefined) => /^multipart\/form-data\b/i.test(contentType ?? '');
+export const isMultipart = isMultipartType;
 
 /**
  * Reads a posted form that may carry files (enctype="multipart/form-data") and checks its CSRF token like
@@ -97,7 +102,8 @@ export async function readFormWithFiles(
   try {
     parsed = await parseMultipart(Object.fromEntries(request.headers), request.body, { fileFields: opts.fileFields, maxFileBytes });
   } catch {
-    parsed = { fields: {}, lists: {}, files: {} };
+    // No boundary, malformed or cut off (a body over its limit was answered 413 already): nothing is used.
+    throw data({ ok: false, code: 'validation.form_unreadable' }, { status: 400 });
   }
   const token = parsed.fields._csrf;
   if (typeof token !== 'string' || !safeEqual(token, context.csrfToken)) throw data({ ok: false, code: 'auth.csrf_failed' }, { status: 403 });

@@ -107,6 +107,20 @@ describe('listing, revoking and expiry', () => {
     expect((await admin.json('DELETE', '/api/v1/tokens/00000000-0000-4000-8000-000000000000', undefined, { 'x-csrf-token': csrf })).status).toBe(404);
   });
 
+  it('another party’s token is answered exactly like an unknown id (404), and stays active', async () => {
+    const owner = await createTestActor(db, [{ partyId: liminka, role: 'admin' }]);
+    const { token, secret } = await createApiToken(testCtx(db, owner, clock), liminka, { name: 'Limingan oma', role: 'viewer' });
+    const strip = async (res: Response) => ({ status: res.status, body: { ...((await res.json()) as Record<string, unknown>), requestId: undefined } });
+    const foreign = await strip(await admin.json('DELETE', `/api/v1/tokens/${token.id}`, undefined, { 'x-csrf-token': csrf }));
+    const unknown = await strip(await admin.json('DELETE', '/api/v1/tokens/00000000-0000-4000-8000-000000000001', undefined, { 'x-csrf-token': csrf }));
+    expect(foreign).toEqual(unknown);
+    expect(foreign).toMatchObject({ status: 404, body: { code: 'tokens.not_found' } });
+    // An Oulu token (not an administrator's session) gets the same.
+    const ouluAdminToken = (await createViaApi('Oulun hallinta', 'admin')).body.secret;
+    expect((await api('DELETE', `/tokens/${token.id}`, bearer(ouluAdminToken))).status).toBe(404);
+    expect((await api('GET', `/parties/${liminka}`, bearer(secret))).status).toBe(200);
+  });
+
   it('an expired token is refused', async () => {
     const owner = await createTestActor(db, [{ partyId: liminka, role: 'admin' }]);
     const today = helsinkiDate(clock.now());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#modules/accounts/index.ts';
+import { createApiToken } from '#modules/tokens/index.ts';
 import type { Db } from '#platform/db/db.ts';
 import { catalogs } from '#i18n/index.ts';
 import { createTestDb, partyIdByCode, testCtx, testClock } from '../support/db.ts';
@@ -134,6 +135,84 @@ describe('accessibility feedback limit per address', () => {
       expect(third.status).toBe(429);
       expect(third.body).toContain(catalogs.sv.errors['feedback.rate_limited']);
       expect((await formPost(app, '/accessibility', cookie, form)).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('API limit (finding 10)', () => {
+  const get = (app: TestApp, path: string, headers: Record<string, string> = {}) => fetch(`${app.url}/api/v1${path}`, { headers });
+
+  it('limits anonymous callers per address and each token per token, with a 429 problem and Retry-After; the window is read from the clock', async () => {
+    clock.set('2026-11-27T08:00:10Z');
+    const app = await startTestApp(db, { clock, config: { apiRateLimit: 3, apiTokenRateLimit: 4 } });
+    try {
+      for (let i = 1; i <= 3; i++) {
+        const res = await get(app, '/regions');
+        expect(res.status, `anonymous ${i}`).toBe(200);
+        expect(res.headers.get('ratelimit')).toBe(`"api-ip";r=${3 - i};t=50`);
+      }
+      const limited = await get(app, '/regions?lang=sv');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('50');
+      expect(limited.headers.get('content-type')).toContain('application/problem+json');
+      expect(await limited.json()).toMatchObject({ status: 429, code: 'api.rate_limited', detail: catalogs.sv.errors['api.rate_limited'] });
+      // A wrong token counts against the address too (no guessing around the limit).
+      expect((await get(app, '/regions', { authorization: 'Bearer kp_wrong' })).status).toBe(429);
+
+      // A token has its own counter.
+      const { secret } = await createApiToken(testCtx(db, undefined, clock), oulu, { name: 'Rajoitettu', role: 'viewer' });
+      const bearer = { authorization: `Bearer ${secret}` };
+      for (let i = 1; i <= 4; i++) expect((await get(app, `/parties/${oulu}`, bearer)).status, `token ${i}`).toBe(200);
+      const tokenLimited = await get(app, `/parties/${oulu}`, bearer);
+      expect(tokenLimited.status).toBe(429);
+      expect(Number(tokenLimited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+      // A signed-in browser is not counted.
+      const v = new Visitor(app.url);
+      expect((await v.signIn(ADMIN, PASSWORD)).status).toBe(302);
+      for (let i = 0; i < 5; i++) expect((await v.json('GET', `/api/v1/parties/${oulu}/tokens`)).status).toBe(200);
+
+      // The next minute (of the app's clock) starts afresh.
+      clock.advance(60 * 1000);
+      expect((await get(app, '/regions')).status).toBe(200);
+      expect((await get(app, `/parties/${oulu}`, bearer)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('two app instances on one database share the counter', async () => {
+    clock.set('2026-11-27T09:00:00Z');
+    const a = await startTestApp(db, { clock, config: { apiRateLimit: 2 } });
+    const b = await startTestApp(db, { clock, config: { apiRateLimit: 2 } });
+    try {
+      expect((await get(a, '/regions')).status).toBe(200);
+      expect((await get(b, '/regions')).status).toBe(200);
+      expect((await get(a, '/regions')).status).toBe(429);
+      expect((await get(b, '/regions')).status).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('is documented: a 429 with Retry-After on every operation, the limits in the description', async () => {
+    const app = await startTestApp(db, { clock, config: { apiRateLimit: 77, apiTokenRateLimit: 555 } });
+    try {
+      const doc = (await (await get(app, '/openapi.json')).json()) as {
+        info: { description: string };
+        paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> }>>;
+      };
+      expect(doc.info.description).toContain('77 requests a minute');
+      expect(doc.info.description).toContain('555 requests a minute');
+      const ops = Object.entries(doc.paths).flatMap(([p, methods]) => Object.entries(methods).map(([m, o]) => [`${m} ${p}`, o] as const));
+      expect(ops.length).toBeGreaterThan(20);
+      for (const [name, o] of ops) {
+        expect(o.responses['429'], name).toBeDefined();
+        expect(o.responses['429']!.headers?.['Retry-After'], name).toBeDefined();
+      }
     } finally {
       await app.close();
     }

@@ -8,7 +8,7 @@ import type { ServerBuild } from 'react-router';
 import type { Clock } from '../../src/platform/clock.ts';
 import type { Config } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/db.ts';
-import { silentLogger } from '../../src/platform/log.ts';
+import { silentLogger, type Logger } from '../../src/platform/log.ts';
 import { createApp } from '../../server/app.ts';
 import { installOptionalIntegrations } from '../../server/integrations.ts';
 import type { PageCache } from '../../server/page-cache.ts';
@@ -41,7 +41,7 @@ export interface TestApp {
  * The clock is required: the server must run on the same clock as the use cases the test calls directly
  * (`testCtx(db, actor, clock)`), or sessions, deadlines and "today" would depend on the day the test runs.
  */
-export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clock: Clock }): Promise<TestApp> {
+export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clock: Clock; log?: Logger }): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -57,9 +57,12 @@ export async function startTestApp(db: Db, opts: { config?: Partial<Config>; clo
     logLevel: 'error',
     seedDemo: false,
     loginRateLimit: 1000,
+    // The API limits are counted per test app's tests only where a test sets them (tests/http/rate-limits.test.ts).
+    apiRateLimit: 1_000_000,
+    apiTokenRateLimit: 1_000_000,
     ...opts.config,
   };
-  const services = { db, clock: opts.clock, log: silentLogger, config, extras: {} as Record<string, unknown> };
+  const services = { db, clock: opts.clock, log: opts.log ?? silentLogger, config, extras: {} as Record<string, unknown> };
   await installOptionalIntegrations(services);
   const { handler, pageCache } = createApp({ services, build: loadBuild, clientDir: path.join(ROOT, 'build/client') });
   server.on('request', handler);

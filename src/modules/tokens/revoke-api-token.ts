@@ -1,16 +1,19 @@
 import { recordAudit } from '#platform/audit.ts';
 import type { Ctx } from '#platform/context.ts';
-import { notFound } from '#platform/errors.ts';
-import { assertCan } from '#platform/policy.ts';
+import { notFound, unauthenticated } from '#platform/errors.ts';
+import { can } from '#platform/policy.ts';
 import { tokenPolicy } from './token-policy.ts';
 import { findTokenById, markTokenRevoked } from './token-queries.ts';
 import type { ApiToken } from './token.ts';
 
-/** Revokes a token at once: its next request is refused. Revoking a revoked token changes nothing. */
+/**
+ * Revokes a token at once: its next request is refused. Revoking a revoked token changes nothing. Another
+ * party's token is not found, like an unknown id: whether an id exists is not told to those who may not manage it.
+ */
 export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<ApiToken> {
+  if (ctx.actor.kind === 'public') throw unauthenticated();
   const existing = await findTokenById(ctx.db, tokenId);
-  if (!existing) throw notFound('tokens.not_found');
-  assertCan(tokenPolicy, 'token.manage', ctx.actor, { partyId: existing.partyId });
+  if (!existing || !can(tokenPolicy, 'token.manage', ctx.actor, { partyId: existing.partyId })) throw notFound('tokens.not_found');
   return ctx.db.transaction(async (tx) => {
     if (await markTokenRevoked(tx, tokenId, ctx.clock.now())) {
       await recordAudit(tx, ctx, {

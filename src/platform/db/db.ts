@@ -3,6 +3,7 @@
  * and PostgreSQL (DATABASE_URL). SQL is plain PostgreSQL with $1 parameters and runs unchanged on both.
  * Only `*-queries.ts` files in modules and `platform/` call these.
  */
+import { AppError } from '../errors.ts';
 import type { CopyRow, CopyValue } from './copy-text.ts';
 
 export type Row = Record<string, unknown>;
@@ -82,4 +83,51 @@ export function copyStatement(table: string, columns: readonly string[], from: '
 export function copyToStatement(select: string, to: 'STDOUT' | "'/dev/blob'"): string {
   if (!/^\s*(SELECT|WITH)\b/i.test(select) || select.includes(';')) throw new Error('copyTo: expected one SELECT or WITH query');
   return `COPY (${select}) TO ${to}`;
+}
+
+const sqlState = (e: unknown): string | undefined => {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/**
+ * Values the database cannot take as given, which only a client sends (the queries' own values are valid):
+ * a NUL or an untranslatable character in text (22021, 22P05), a number beyond its column's type, e.g. a
+ * version number over 2^31 (22003), text that is not the parameter's type (22P02), an impossible date or
+ * time (22007, 22008).
+ */
+const REFUSED_INPUT = new Set(['22021', '22P05', '22003', '22P02', '22007', '22008']);
+
+/** The server went away or does not take connections: shutdown, restart, crash recovery, no connection slots. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+
+/** True when the database could not be reached or dropped the connection (the statement may be retried elsewhere). */
+export function isConnectionLost(e: unknown): boolean {
+  const code = sqlState(e);
+  if (code && (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
+  const message = e instanceof Error ? e.message : '';
+  return /^Connection terminated|connection error and is not queryable|^timeout exceeded when trying to connect|PGlite is closed|Cannot use a pool after calling end/i.test(message);
+}
+
+/**
+ * What a failed statement means to the caller (issue 8 finding 6), decided here once for every query: input
+ * the database refuses is the client's fault (AppError 'invalid', 400), a lost database is 'unavailable'
+ * (503 with Retry-After); anything else stays as it is (a real 500).
+ */
+export function mapDatabaseError(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  if (isConnectionLost(e)) return new AppError('service.unavailable', 'unavailable');
+  const code = sqlState(e);
+  if (code && REFUSED_INPUT.has(code)) return new AppError('validation.invalid_input', 'invalid');
+  return e;
+}
+
+/** Runs `fn`, its failure mapped by mapDatabaseError. */
+export async function mapped<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw mapDatabaseError(e);
+  }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { CopyTextReader, copyTextChunks, type CopyRow } from './copy-text.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { copyStatement, copyToStatement, type Db, type Row, type Tx } from './db.ts';
+import { copyStatement, copyToStatement, mapped, type Db, type Row, type Tx } from './db.ts';
 
 /** Result parsing shared by every PGlite instance (see TYPE_OIDS in db.ts). */
 export const PGLITE_PARSERS = {
@@ -81,33 +81,44 @@ export function wrapPglite(pg: PGlite): Db {
   return {
     kind: 'pglite',
     writeCount: () => writes,
-    async query<T extends Row>(text: string, params?: readonly unknown[]) {
-      const run = pg.query<T>(text, params as unknown[] | undefined);
-      const res = READ_ONLY.test(text) ? await run : await counted(run);
-      return res.rows;
+    // Failures are mapped once here (db.ts mapDatabaseError): refused input is a 400, a closed database a 503.
+    query<T extends Row>(text: string, params?: readonly unknown[]) {
+      return mapped(async () => {
+        const run = pg.query<T>(text, params as unknown[] | undefined);
+        const res = READ_ONLY.test(text) ? await run : await counted(run);
+        return res.rows;
+      });
     },
-    async exec(text: string) {
-      await counted(pg.exec(text));
+    exec(text: string) {
+      return mapped(async () => {
+        await counted(pg.exec(text));
+      });
     },
-    async transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      return counted(pg.transaction(async (t) => {
-        const tx: Tx = {
-          inTransaction: true,
-          kind: 'pglite',
-          async query<R extends Row>(text: string, params?: readonly unknown[]) {
-            return (await t.query<R>(text, params as unknown[] | undefined)).rows;
-          },
-          async exec(text: string) {
-            await t.exec(text);
-          },
-          copyFrom: (table, columns, values) => copyFrom(t, table, columns, values),
-          copyTo: (select, onRow) => copyTo(t, select, onRow),
-        };
-        return fn(tx);
-      }));
+    transaction<T>(fn: (tx: Tx) => Promise<T>) {
+      return mapped(() =>
+        counted(
+          pg.transaction(async (t) => {
+            const tx: Tx = {
+              inTransaction: true,
+              kind: 'pglite',
+              query<R extends Row>(text: string, params?: readonly unknown[]) {
+                return mapped(async () => (await t.query<R>(text, params as unknown[] | undefined)).rows);
+              },
+              exec(text: string) {
+                return mapped(async () => {
+                  await t.exec(text);
+                });
+              },
+              copyFrom: (table, columns, values) => mapped(() => copyFrom(t, table, columns, values)),
+              copyTo: (select, onRow) => mapped(() => copyTo(t, select, onRow)),
+            };
+            return fn(tx);
+          }),
+        ),
+      );
     },
-    copyFrom: (table, columns, values) => counted(copyFrom(pg, table, columns, values)),
-    copyTo: (select, onRow) => copyTo(pg, select, onRow),
+    copyFrom: (table, columns, values) => mapped(() => counted(copyFrom(pg, table, columns, values))),
+    copyTo: (select, onRow) => mapped(() => copyTo(pg, select, onRow)),
     async close() {
       await pg.close();
     },

@@ -3,7 +3,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CopyTextReader, copyTextChunks, type CopyRow, type CopyValue } from './copy-text.ts';
 import type { Db, Row, Tx } from './db.ts';
-import { TYPE_OIDS, copyStatement, copyToStatement } from './db.ts';
+import { TYPE_OIDS, copyStatement, copyToStatement, isConnectionLost, mapDatabaseError, mapped } from './db.ts';
+
+/** A statement that cannot write: retried once on another connection when the first one was lost. */
+const READ_ONLY = /^\s*select\b/i;
+const RETRY_DELAY_MS = 250;
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -41,40 +45,70 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   const withClient = async <T>(client: pg.Pool | pg.PoolClient, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     if (!(client instanceof pg.Pool)) return fn(client);
     const c = await client.connect();
+    let lost = false;
+    const onError = () => {
+      lost = true; // see transaction(): the failing statement reports it
+    };
+    c.on('error', onError);
     try {
       return await fn(c);
     } finally {
-      c.release();
+      c.off('error', onError);
+      c.release(lost || undefined);
     }
   };
+  // Failures are mapped once here (db.ts mapDatabaseError): refused input is a 400, a lost database a 503.
   const wrap = (client: pg.Pool | pg.PoolClient) => ({
-    async query<T extends Row>(text: string, params?: readonly unknown[]) {
-      const res = await client.query<T>({ text, values: params as unknown[] | undefined });
-      return res.rows;
+    query<T extends Row>(text: string, params?: readonly unknown[]) {
+      return mapped(async () => {
+        const run = async () => (await client.query<T>({ text, values: params as unknown[] | undefined })).rows;
+        // Outside a transaction a read is safe to repeat: a connection lost under it (a restart, a fail-over)
+        // is retried once on a new one from the pool before the request fails with 503.
+        if (!(client instanceof pg.Pool) || !READ_ONLY.test(text)) return run();
+        try {
+          return await run();
+        } catch (e) {
+          if (!isConnectionLost(e)) throw e;
+          await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+          return run();
+        }
+      });
     },
-    async exec(text: string) {
-      await client.query(text);
+    exec(text: string) {
+      return mapped(async () => {
+        await client.query(text);
+      });
     },
     copyFrom: (table: string, columns: readonly string[], values: readonly (readonly CopyValue[])[]) =>
-      withClient(client, (c) => copyFrom(c, table, columns, values)),
-    copyTo: (select: string, onRow: (row: CopyRow) => void) => withClient(client, (c) => copyTo(c, select, onRow)),
+      mapped(() => withClient(client, (c) => copyFrom(c, table, columns, values))),
+    copyTo: (select: string, onRow: (row: CopyRow) => void) => mapped(() => withClient(client, (c) => copyTo(c, select, onRow))),
   });
   return {
     kind: 'postgres',
     ...wrap(pool),
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      const client = await pool.connect();
+      const client = await mapped(() => pool.connect());
+      let lost = false;
+      // A connection lost while checked out is also emitted as 'error' on the client: without a listener that
+      // would end the process (the running statement fails with it anyway, and is mapped below).
+      const onError = () => {
+        lost = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Tx = { inTransaction: true, kind: 'postgres', ...wrap(client) };
         const result = await fn(tx);
-        await client.query('COMMIT');
+        await mapped(() => client.query('COMMIT'));
         return result;
       } catch (err) {
+        lost = isConnectionLost(err) || (err instanceof Error && err.name === 'AppError' && (err as { kind?: string }).kind === 'unavailable');
         await client.query('ROLLBACK').catch(() => {});
-        throw err;
+        throw mapDatabaseError(err);
       } finally {
-        client.release();
+        // A client whose connection was lost is not given back to the pool.
+        client.off('error', onError);
+        client.release(lost || undefined);
       }
     },
     async close() {

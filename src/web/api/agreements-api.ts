@@ -250,7 +250,7 @@ export const agreementOperations = [
     summary: 'One published version with its content and hash',
     description: 'The content is the immutable snapshot that was hashed (schema kumppanuus.agreement-version/1); `hashVerified` tells that the stored text still gives the stored hash.',
     security: 'public',
-    params: ZAgreementParams.extend({ number: z.coerce.number().int().min(1).describe('Version number') }),
+    params: ZAgreementParams.extend({ number: z.coerce.number().int().min(1).max(2_147_483_647).describe('Version number') }),
     response: ZVersionOut.extend({
       hashVerified: z.boolean(),
       content: z.record(z.string(), z.unknown()).describe('Title, validity, parties, sections (Markdown in fi and sv), cooperation areas and forums'),

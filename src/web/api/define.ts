@@ -1,11 +1,13 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '#platform/actor.ts';
+import { bodyLimit, BodyTooLargeError, bodyTooLarge, DEFAULT_BODY_MAX_BYTES, limitedBody } from '#platform/body-limit.ts';
 import { AppError, isAppError } from '#platform/errors.ts';
 import { zodIssues } from '#platform/validation.ts';
 import { isLang, type Lang } from '#i18n/index.ts';
 import type { AppServices } from '../app-context.ts';
-import { sendProblem } from './problem.ts';
+import { countApiRequest } from './api-limits.ts';
+import { sendInternalProblem, sendProblem } from './problem.ts';
 import type { Ctx } from '#platform/context.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, type UploadedFile } from '#platform/uploads.ts';
 import { isMultipart, parseMultipart } from '../multipart.server.ts';
@@ -67,27 +69,39 @@ export function apiLang(req: Request): Lang {
 
 export function mountOperations(services: AppServices, ops: Operation[], resolveActor: ResolveActor): Router {
   const router = express.Router();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonBody(services.config.bodyMaxBytes ?? DEFAULT_BODY_MAX_BYTES));
   for (const o of ops) {
     router[o.method](o.path, async (req: Request, res: Response) => {
       const lang = apiLang(req);
       try {
         const actor = await resolveActor(services, req, res);
+        const limited = await countApiRequest(services, req, res, actor);
+        if (limited) return sendProblem(res, lang, limited);
         if (actor instanceof AppError) return sendProblem(res, lang, actor);
+        res.locals.actor = actor; // for the request's log line (server/request-log.ts)
         if (o.security === 'authenticated' && actor.kind === 'public') return sendProblem(res, lang, new AppError('auth.sign_in_required', 'unauthenticated'));
         const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
           if (!schema) return undefined;
+          // A NUL cannot be stored or searched for in PostgreSQL text: refused here, naming the field.
+          const nul = nulPath(value);
+          if (nul !== undefined) throw new AppError('validation.invalid_input', 'invalid', [{ field: nul || where, code: 'invalid' }]);
           const r = schema.safeParse(value ?? {});
           if (!r.success) throw new AppError('validation.invalid_input', 'invalid', zodIssues(r.error).map((i) => ({ ...i, field: i.field === '_' ? where : i.field })));
           return r.data;
         };
-        const { lang: _ignored, ...query } = req.query as Record<string, unknown>;
-        void _ignored;
+        const { lang: asked, ...query } = req.query as Record<string, unknown>;
+        // ?lang= is documented as fi, sv or en: anything else is refused like any other parameter.
+        if (asked !== undefined && !isLang(asked)) throw new AppError('validation.invalid_input', 'invalid', [{ field: 'lang', code: 'invalid_choice' }]);
         let rawBody: unknown = req.body;
         let files: Record<string, UploadedFile> = {};
         if (o.files && isMultipart(req.get('content-type'))) {
           const maxFileBytes = services.config.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
-          const parsed = await parseMultipart(req.headers as Record<string, string>, req, { fileFields: Object.keys(o.files), maxFileBytes });
+          const limit = bodyLimit(services.config, req.get('content-type'));
+          const parsed = await parseMultipart(req.headers as Record<string, string>, limitedBody(req, limit), { fileFields: Object.keys(o.files), maxFileBytes }).catch((e: unknown) => {
+            if (!(e instanceof BodyTooLargeError)) throw e;
+            res.setHeader('Connection', 'close');
+            throw bodyTooLarge(limit);
+          });
           // A repeated field (e.g. participantIds) keeps all its values.
           rawBody = Object.fromEntries(Object.entries(parsed.lists).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
           files = parsed.files;
@@ -106,11 +120,48 @@ export function mountOperations(services: AppServices, ops: Operation[], resolve
       } catch (e) {
         if (isAppError(e)) return sendProblem(res, lang, e);
         services.log.error('api error', { requestId: res.locals.requestId, error: e });
-        res.status(500).type('application/problem+json').send(JSON.stringify({ status: 500, code: 'internal', title: 'Internal error', requestId: res.locals.requestId }));
+        sendInternalProblem(res, lang);
       }
     });
   }
   return router;
+}
+
+/** The dotted path of the first string holding a NUL character in `value` ('' for `value` itself), if any. */
+function nulPath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(v, path ? `${path}.${k}` : k);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a JSON body into `req.body`, at most `limit` bytes: a declared length over it was refused before
+ * (server/body-limits.ts), a body streamed past it is cut off there with a 413 problem and the connection
+ * closed (express.json would read such a body to its end before answering).
+ */
+function jsonBody(limit: number) {
+  return async (req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.get('content-type') ?? '') || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)) return next();
+    const chunks: Buffer[] = [];
+    try {
+      for await (const c of limitedBody(req, limit)) chunks.push(c as Buffer);
+    } catch (e) {
+      if (!(e instanceof BodyTooLargeError)) return next(e);
+      res.setHeader('Connection', 'close');
+      return sendProblem(res, apiLang(req), bodyTooLarge(limit));
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+      req.body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      return sendProblem(res, apiLang(req), new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid_json' }]));
+    }
+    next();
+  };
 }
 
 /** The `next` link of a paginated list: this request's URL with the following offset, or null on the last page. */

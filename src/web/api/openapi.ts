@@ -1,5 +1,6 @@
 import { sessionCookieName } from '#platform/auth/cookies.ts';
 import { z } from 'zod';
+import { DEFAULT_API_RATE_LIMIT, DEFAULT_API_TOKEN_RATE_LIMIT } from '#platform/rate-limit.ts';
 import type { Operation } from './define.ts';
 
 const ZProblem = z
@@ -10,7 +11,15 @@ const ZProblem = z
     code: z.string().describe('Stable machine-readable error code, e.g. parties.not_found'),
     detail: z.string().describe('Message in the language asked for (?lang= or Accept-Language)'),
     requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        field: z.string().describe('The field at fault: its name, a dotted path, `body`, `query` or `path`'),
+        code: z.string().describe('Stable code of the issue, e.g. required, too_big'),
+        message: z.string().describe('The issue in the language asked for'),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values in the message, e.g. `{ "max": 200 }`'),
+      }),
+    ),
+    current: z.unknown().optional().describe('On 409 after a stale write: the current state of the resource, to show beside the caller’s'),
   })
   .meta({ id: 'Problem' });
 
@@ -20,8 +29,18 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed for this caller',
   404: 'Not found',
   409: 'Conflict: changed by someone else, or not allowed in this state',
-  429: 'Too many requests',
+  413: 'The body is over the size limit (BODY_MAX_MB; with files UPLOAD_MAX_MB each)',
+  429: 'Too many requests: over the rate limit of the caller (see the API description); retry after `Retry-After` seconds',
   500: 'Internal error',
+};
+
+const perMinute = (n: number) => (n > 0 ? `${n} requests a minute` : 'any number of requests (no limit configured)');
+
+/** Headers of a 429 (src/web/api/api-limits.ts). */
+const RATE_LIMIT_HEADERS = {
+  'Retry-After': { description: 'Seconds until the current window ends and requests are accepted again', schema: { type: 'integer', minimum: 1 } },
+  RateLimit: { description: 'The limit’s remaining requests (r) and seconds until it resets (t), IETF draft', schema: { type: 'string' } },
+  'RateLimit-Policy': { description: 'The limit: requests (q) per window of seconds (w), IETF draft', schema: { type: 'string' } },
 };
 
 /** What each tag covers; a tag used by an operation must be described here (the OpenAPI lint test checks it). */
@@ -59,7 +78,7 @@ const ACCESS_TEXT = {
 };
 
 /** OpenAPI 3.1 document generated from the operation definitions (zod → JSON Schema). */
-export function buildOpenApi(ops: Operation[], serverUrl: string) {
+export function buildOpenApi(ops: Operation[], serverUrl: string, limits: { anonymousPerMinute: number; tokenPerMinute: number } = { anonymousPerMinute: DEFAULT_API_RATE_LIMIT, tokenPerMinute: DEFAULT_API_TOKEN_RATE_LIMIT }) {
   const schemas: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   /** zod → JSON Schema; named schemas (.meta({ id })) are hoisted into components.schemas and referenced. */
@@ -99,7 +118,7 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
     addParams(o.params, 'path');
     addParams(o.query, 'query');
     parameters.push({ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['fi', 'sv', 'en'] }, description: 'Language of error messages' });
-    const errorStatuses = [...new Set([400, ...(o.security === 'authenticated' ? [401, 403] : []), ...(o.errors ?? []), 500])].sort();
+    const errorStatuses = [...new Set([400, ...(o.security === 'authenticated' ? [401, 403] : []), ...(o.errors ?? []), 429, 500])].sort();
     const responses: Record<string, unknown> = {
       [String(o.status ?? 200)]:
         o.status === 204
@@ -115,7 +134,11 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
             },
     };
     for (const s of errorStatuses) {
-      responses[String(s)] = { description: STATUS_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses[String(s)] = {
+        description: STATUS_TEXT[s] ?? 'Error',
+        ...(s === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
     }
     paths[oaPath] ??= {};
     paths[oaPath][o.method] = {
@@ -136,7 +159,8 @@ export function buildOpenApi(ops: Operation[], serverUrl: string) {
       title: 'Kumppanuus API',
       version: '1.0.0',
       description:
-        'Strategic cooperation of a wellbeing services county, its municipalities and the regional council. Lists are `{ items, total, next }`; errors are `application/problem+json` with a stable `code`.',
+        'Strategic cooperation of a wellbeing services county, its municipalities and the regional council. Lists are `{ items, total, next }`; errors are `application/problem+json` with a stable `code`.\n\n' +
+        `Rate limits: callers without credentials may make ${perMinute(limits.anonymousPerMinute)} from one address (a request with a refused token counts there too), each API token ${perMinute(limits.tokenPerMinute)}; signed-in browser sessions are not limited. Every counted response carries the \`RateLimit\` and \`RateLimit-Policy\` headers (IETF draft); over the limit the answer is 429 with \`Retry-After\` (seconds) and a Problem with the code \`api.rate_limited\`. The counts are shared by all instances of the installation.`,
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: `${serverUrl.replace(/\/+$/, '')}/api/v1`, description: 'This installation' }],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getParty, listCooperationRegions, listParties, PARTY_LANGUAGES, PARTY_TYPES, type Party } from '#modules/parties/index.ts';
+import { getParty, listCooperationRegions, listParties, PARTY_LANGUAGES, PARTY_TYPES, ZPartyListQuery, type Party } from '#modules/parties/index.ts';
 import { nextPageLink, op } from './define.ts';
 
 const ZName = z.object({ fi: z.string(), sv: z.string(), en: z.string() }).meta({ id: 'LocalisedName' });
@@ -56,13 +56,15 @@ const list = <T extends z.ZodType>(item: T, name: string) =>
     })
     .meta({ id: name });
 
+/** The use case's own query schema, so that what the OpenAPI document says is what is enforced (issue 8 finding 8). */
+const q = ZPartyListQuery.shape;
 const ZPartyQuery = z.object({
-  type: z.enum(PARTY_TYPES).optional().describe('Party type'),
-  region: z.string().optional().describe('Maakunta code, e.g. 17'),
-  county: z.string().optional().describe('County code, e.g. HVA19'),
-  q: z.string().optional().describe('Text in a name, a code or a Business ID'),
-  limit: z.coerce.number().int().optional().describe('Page size, 1–500 (default 50)'),
-  offset: z.coerce.number().int().optional(),
+  type: q.type.describe('Party type'),
+  region: q.region.describe('Maakunta code, e.g. 17'),
+  county: q.county.describe('County code, e.g. HVA19'),
+  q: q.q.describe('Text in a name, a code or a Business ID'),
+  limit: q.limit.describe('Page size, 1–500 (default 50)'),
+  offset: q.offset,
 });
 
 export const partyOperations = [

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { resolveSession } from '#modules/accounts/index.ts';
 import { PUBLIC, type Actor } from '#platform/actor.ts';
 import { readSessionCookie } from '#platform/auth/cookies.ts';
@@ -7,6 +7,7 @@ import type { AppServices } from '../app-context.ts';
 import { agreementOperations } from './agreements-api.ts';
 import { auditOperations } from './audit-api.ts';
 import { goalOperations } from './goals-api.ts';
+import { apiRateLimits } from './api-limits.ts';
 import { apiLang, mountOperations, type Operation, type ResolveActor } from './define.ts';
 import { buildOpenApi } from './openapi.ts';
 import { partyOperations } from './parties-api.ts';
@@ -42,15 +43,11 @@ export function createApiRouter(services: AppServices) {
   const router = express.Router();
   let doc: unknown;
   router.get('/openapi.json', (_req, res) => {
-    doc ??= buildOpenApi(operations, services.config.publicUrl);
+    const limits = apiRateLimits(services.config);
+    doc ??= buildOpenApi(operations, services.config.publicUrl, { anonymousPerMinute: limits.anonymous.limit, tokenPerMinute: limits.token.limit });
     res.json(doc);
   });
   router.use(mountOperations(services, operations, resolveApiActor));
   router.use((req: Request, res: Response) => sendProblem(res, apiLang(req), new AppError('api.not_found', 'not_found')));
-  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof SyntaxError || (err as { type?: string }).type === 'entity.parse.failed')
-      return sendProblem(res, apiLang(req), new AppError('validation.invalid_input', 'invalid', [{ field: 'body', code: 'invalid_json' }]));
-    next(err);
-  });
   return router;
 }
