@@ -15,7 +15,7 @@ export interface MeetingRecordSubject extends ForumSubject {
 const userId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 const isChecker = (a: Actor, s: MeetingRecordSubject) => userId(a) !== null && s.checkerUserIds.includes(userId(a)!);
 
-export type MeetingRecordAbility = 'agenda.view' | 'minutes.view' | 'minutes.view_draft' | 'minutes.check' | 'record.view_internal';
+export type MeetingRecordAbility = 'agenda.view' | 'minutes.view' | 'minutes.check' | 'record.view_internal';
 
 /**
  * The forum's managers write the agenda and the minutes (forum.manage). The agenda is seen by the forum's managers
@@ -26,7 +26,6 @@ export type MeetingRecordAbility = 'agenda.view' | 'minutes.view' | 'minutes.vie
  */
 export const meetingRecordPolicy: Policy<MeetingRecordAbility, MeetingRecordSubject> = {
   'agenda.view': (a, s) => managesForum(a, s) || (s.agendaPublished && (s.isPublic || seesInternal(a, s))),
-  'minutes.view_draft': (a, s) => managesForum(a, s) || isChecker(a, s),
   'minutes.view': (a, s) =>
     managesForum(a, s) || isChecker(a, s) || (minutesFinal(s.state) && seesInternal(a, s)) || (s.state === 'published' && s.isPublic),
   'minutes.check': (a, s) => s.state === 'held' && isChecker(a, s),
