@@ -15,9 +15,10 @@ class BrowserFirst extends BaseSequencer {
 }
 
 /**
- * Projects: every integration test runs on embedded PGlite, and again on PostgreSQL when
+ * Projects: every test runs on embedded PGlite, and what touches the database again on PostgreSQL when
  * TEST_DATABASE_URL is set (CI sets it). Browser tests (real Chromium) run once, on PGlite.
  */
+const WEB_LAYER_ONLY = ['tests/http/bad-input.test.ts', 'tests/http/api-fuzz.test.ts', 'tests/http/body-limits.test.ts', 'tests/http/api-contract.test.ts', 'tests/http/openapi.test.ts'];
 const shared = {
   include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
   exclude: ['tests/browser/**'],
@@ -36,7 +37,20 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'pglite', env: { KP_TEST_DB: 'pglite', TZ: 'Europe/Helsinki' } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ test: { ...shared, name: 'postgres', env: { KP_TEST_DB: 'postgres', TZ: 'Europe/Helsinki' } } }]
+        ? [
+            {
+              test: {
+                ...shared,
+                // What touches the database: integration tests and the HTTP tests, but not the unit tests (no
+                // database) nor the HTTP tests of the web layer alone (body limits, bad input, the API's contract
+                // and fuzz), whose database side is checked on PostgreSQL by src/platform/db/db-errors.int.test.ts.
+                include: ['src/**/*.int.test.ts', 'tests/**/*.int.test.ts', 'tests/http/**/*.test.ts'],
+                exclude: [...shared.exclude, ...WEB_LAYER_ONLY],
+                name: 'postgres',
+                env: { KP_TEST_DB: 'postgres', TZ: 'Europe/Helsinki' },
+              },
+            },
+          ]
         : []),
       {
         test: {
