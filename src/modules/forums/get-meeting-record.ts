@@ -40,13 +40,12 @@ export async function getMeetingRecord(ctx: Ctx, meetingId: string): Promise<Mee
     : null;
   // Before the minutes are written, items show only their agenda part to those who do not write them.
   const visibleItems = items && !seesMinutes ? items.map((i) => ({ ...i, summary: { fi: '', sv: '' }, conclusion: null, conclusionText: { fi: '', sv: '' } })) : items;
-  const editing = manages && (agendaOpen(meeting.state) || minutesOpen(meeting.state));
   return {
     abilities,
     items: visibleItems,
     minutes,
     linkOptions: manages && agendaOpen(meeting.state) ? await listLinkOptions(ctx.db, forum.countyCode) : null,
-    checkerCandidates: editing && minutesOpen(meeting.state) ? await checkerCandidates(ctx, meetingId, forum.members) : [],
+    checkerCandidates: manages && minutesOpen(meeting.state) ? await checkerCandidates(ctx, meetingId, forum.members) : [],
     today,
   };
 }
