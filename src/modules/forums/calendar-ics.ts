@@ -5,7 +5,7 @@
  */
 import { catalogs, href, type Lang } from '#i18n/index.ts';
 import type { CalendarEntry } from './calendar.ts';
-import type { Localised } from './forum.ts';
+import { nameIn, type Localised } from './forum.ts';
 import { buildCalendar } from './meeting-ical.ts';
 
 export type FeedSubject =
@@ -21,7 +21,6 @@ export interface CalendarFeedData {
   now: Date;
 }
 
-const nameIn = (n: Localised, lang: Lang) => (lang === 'sv' && n.sv.trim() ? n.sv : n.fi);
 
 /** Calendar programs are asked to fetch a feed again after this long (RFC 7986 REFRESH-INTERVAL). */
 export const FEED_REFRESH = 'PT1H';

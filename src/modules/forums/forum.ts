@@ -15,6 +15,9 @@ export interface Localised {
   sv: string;
 }
 
+/** A name or title in a language: Swedish where written, otherwise (and in English) Finnish. */
+export const nameIn = (n: Localised, lang: 'fi' | 'sv' | 'en') => (lang === 'sv' && n.sv.trim() ? n.sv : n.fi);
+
 export interface ForumMember {
   id: string;
   forumId: string;

@@ -2,7 +2,7 @@ import type { Ctx } from '#platform/context.ts';
 import { assertCan, can, permittedActions } from '#platform/policy.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import { forumPolicy } from './forum-policy.ts';
-import { meetingRecord } from './minutes-access.ts';
+import { meetingRecord, type MeetingRecord } from './minutes-access.ts';
 import { agendaOpen, byUrgency, minutesOpen, type ActionItem, type AgendaItem, type MinutesChecker, type PersonAttendance } from './minutes.ts';
 import { meetingRecordPolicy, type MeetingRecordAbility } from './minutes-policy.ts';
 import { listActionsOfMeeting, listCheckers, listItems, listLinkOptions, listPersonAttendance, type LinkOptions } from './minutes-queries.ts';
@@ -22,8 +22,14 @@ export interface MeetingRecordView {
 
 /** A meeting's agenda and minutes as the actor may see them; internal notes only for the region's parties and members. */
 export async function getMeetingRecord(ctx: Ctx, meetingId: string): Promise<MeetingRecordView> {
-  const { meeting, forum, subject, record } = await meetingRecord(ctx.db, meetingId);
-  assertCan(forumPolicy, 'forum.view', ctx.actor, subject);
+  const loaded = await meetingRecord(ctx.db, meetingId);
+  assertCan(forumPolicy, 'forum.view', ctx.actor, loaded.subject);
+  return meetingRecordView(ctx, loaded);
+}
+
+/** The view of a meeting already loaded and its visibility checked (getMeeting's page reads the meeting once). */
+export async function meetingRecordView(ctx: Ctx, { meeting, forum, subject, record }: MeetingRecord): Promise<MeetingRecordView> {
+  const meetingId = meeting.id;
   const abilities = permittedActions(meetingRecordPolicy, ctx.actor, record);
   const manages = can(forumPolicy, 'forum.manage', ctx.actor, subject);
   const internal = abilities.includes('record.view_internal');

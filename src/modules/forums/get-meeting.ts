@@ -13,7 +13,8 @@ import type { Meeting } from './meeting.ts';
 import { meetingWithForum } from './meeting-access.ts';
 import { forumWithSubject } from './forum-access.ts';
 import { listMeetingsOfForum } from './meeting-queries.ts';
-import { getMeetingRecord, type MeetingRecordView } from './get-meeting-record.ts';
+import { meetingRecordView, type MeetingRecordView } from './get-meeting-record.ts';
+import { meetingRecord } from './minutes-access.ts';
 
 export interface MeetingDetails {
   meeting: Meeting;
@@ -34,7 +35,8 @@ const uid = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
 /** One meeting. Meetings of public forums are public; the list of invitees and their answers is for the secretary. */
 export async function getMeeting(ctx: Ctx, meetingId: string): Promise<MeetingDetails> {
-  const { meeting, forum, subject } = await meetingWithForum(ctx.db, meetingId);
+  const loaded = await meetingRecord(ctx.db, meetingId);
+  const { meeting, forum, subject } = loaded;
   assertCan(forumPolicy, 'forum.view', ctx.actor, subject);
   const all = await listInvitees(ctx.db, meetingId);
   const manages = can(forumPolicy, 'forum.manage', ctx.actor, subject);
@@ -42,7 +44,7 @@ export async function getMeeting(ctx: Ctx, meetingId: string): Promise<MeetingDe
   const adminOf = (p: string | null) => p !== null && (ctx.actor.kind === 'system' || roleIn(ctx.actor, p) === 'admin');
   const nominateFor = meeting.state === 'invited' ? all.filter((i) => i.email === null && adminOf(i.partyId)).map((i) => i.partyId!) : [];
   const visible = manages ? all : all.filter((i) => mine.includes(i) || (i.partyId !== null && nominateFor.includes(i.partyId)));
-  return { meeting, forum: visibleForum(ctx, forum, subject), permittedActions: permittedActions(forumPolicy, ctx.actor, subject), invitees: visible, nominateFor, mine, parties: (await getCooperationRegion(ctx, forum.countyCode)).parties, record: await getMeetingRecord(ctx, meetingId) };
+  return { meeting, forum: visibleForum(ctx, forum, subject), permittedActions: permittedActions(forumPolicy, ctx.actor, subject), invitees: visible, nominateFor, mine, parties: (await getCooperationRegion(ctx, forum.countyCode)).parties, record: await meetingRecordView(ctx, loaded) };
 }
 
 /** The meetings of a forum the actor may see (all of them: a forum's meetings follow the forum's visibility). */

@@ -8,13 +8,12 @@ import { randomToken, sha256 } from '#platform/auth/secrets.ts';
 import type { Ctx } from '#platform/context.ts';
 import type { Tx } from '#platform/db/db.ts';
 import { enqueueMail } from '#platform/mail/index.ts';
-import type { Forum } from './forum.ts';
+import { nameIn, type Forum } from './forum.ts';
 import type { Invitee } from './invitation.ts';
 import { listInvitees, markInviteeReminded, markInviteeSent, preferredLangs } from './invitation-queries.ts';
 import type { Meeting } from './meeting.ts';
 import { buildCalendar } from './meeting-ical.ts';
 
-const nameIn = (n: { fi: string; sv: string }, lang: Lang) => (lang === 'sv' && n.sv.trim() ? n.sv : n.fi);
 
 export type InvitationMailKind = 'invite' | 'update' | 'cancel' | 'reminder';
 

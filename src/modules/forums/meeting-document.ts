@@ -2,7 +2,7 @@ import { catalogs, formatDate, formatDateTime } from '#i18n/index.ts';
 import { helsinkiDate } from '#platform/clock.ts';
 import type { Block, DocumentModel } from '#platform/documents/index.ts';
 import type { Party } from '#modules/parties/index.ts';
-import type { Forum } from './forum.ts';
+import { nameIn, type Forum } from './forum.ts';
 import type { Meeting } from './meeting.ts';
 import type { ActionItem, AgendaItem, ItemTarget, MinutesChecker, PersonAttendance } from './minutes.ts';
 
@@ -30,7 +30,7 @@ export function buildMeetingDocument(d: MeetingDocumentInput): DocumentModel {
   const m = catalogs[d.lang].minutes;
   const f = catalogs[d.lang].forums;
   const text = (b: { fi: string; sv: string }) => (d.lang === 'fi' || !b.fi.trim() ? b.fi : b.sv.trim() ? b.sv : `${b.fi} (${t.inFinnish})`);
-  const name = (b: { fi: string; sv: string }) => (d.lang === 'sv' && b.sv.trim() ? b.sv : b.fi);
+  const name = (b: { fi: string; sv: string }) => nameIn(b, d.lang);
   const party = (id: string | null) => {
     const p = d.parties.find((x) => x.id === id);
     return p ? p.name[d.lang] : '';

@@ -435,9 +435,9 @@ interface ActionRow extends Row {
   row_version: number;
 }
 
-const ACTION_SELECT = `SELECT x.id, x.meeting_id, x.item_id, i.position AS item_position, x.title, x.owner_party_id, x.owner_person, x.due_on::text AS due_on,
-    x.status::text AS status, x.closed_note, x.closed_at, x.row_version
-  FROM meeting_action x LEFT JOIN meeting_item i ON i.id = x.item_id`;
+const ACTION_COLUMNS = `x.id, x.meeting_id, x.item_id, i.position AS item_position, x.title, x.owner_party_id, x.owner_person, x.due_on::text AS due_on,
+    x.status::text AS status, x.closed_note, x.closed_at, x.row_version`;
+const ACTION_SELECT = `SELECT ${ACTION_COLUMNS} FROM meeting_action x LEFT JOIN meeting_item i ON i.id = x.item_id`;
 
 const toAction = (r: ActionRow): ActionItem => ({
   id: r.id,
@@ -503,8 +503,7 @@ interface ActionWithMeetingRow extends ActionRow {
   meeting_state: string;
 }
 
-const ACTION_WITH_MEETING = `SELECT x.id, x.meeting_id, x.item_id, i.position AS item_position, x.title, x.owner_party_id, x.owner_person, x.due_on::text AS due_on,
-    x.status::text AS status, x.closed_note, x.closed_at, x.row_version,
+const ACTION_WITH_MEETING = `SELECT ${ACTION_COLUMNS},
     m.title_fi AS meeting_title_fi, m.title_sv AS meeting_title_sv, m.starts_at AS meeting_starts_at, m.state::text AS meeting_state,
     f.id AS forum_id, f.name_fi AS forum_name_fi, f.name_sv AS forum_name_sv, f.county_code, f.is_public
   FROM meeting_action x JOIN meeting m ON m.id = x.meeting_id JOIN forum f ON f.id = m.forum_id LEFT JOIN meeting_item i ON i.id = x.item_id`;

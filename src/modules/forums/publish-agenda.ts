@@ -5,6 +5,7 @@ import { conflict, invalid } from '#platform/errors.ts';
 import { enqueueMail } from '#platform/mail/index.ts';
 import { assertCan } from '#platform/policy.ts';
 import { parseInput } from '#platform/validation.ts';
+import { nameIn } from './forum.ts';
 import { forumPolicy } from './forum-policy.ts';
 import { ZRowVersion } from './forum-schemas.ts';
 import { listInvitees } from './invitation-queries.ts';
@@ -13,8 +14,6 @@ import type { Meeting } from './meeting.ts';
 import { findMeeting } from './meeting-queries.ts';
 import { assertAgendaOpen, meetingRecord } from './minutes-access.ts';
 import { listItems, touchMeeting } from './minutes-queries.ts';
-
-const nameIn = (n: { fi: string; sv: string }, lang: 'fi' | 'sv' | 'en') => (lang === 'sv' && n.sv.trim() ? n.sv : n.fi);
 
 /**
  * Publishes the agenda: the invitees (and, for a public forum, everyone) see it, and every invitee who has been

@@ -107,6 +107,19 @@ function ItemFields({ idPrefix, v, failed, options }: { idPrefix: string; v: Rec
   );
 }
 
+/** A button that moves an item one place up or down. */
+function MoveForm({ item, direction, label }: { item: AgendaItem; direction: 'up' | 'down'; label: string }) {
+  return (
+    <PostForm>
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="rowVersion" value={String(item.rowVersion)} />
+      <input type="hidden" name="direction" value={direction} />
+      <SubmitButton variant="secondary">{label}</SubmitButton>
+    </PostForm>
+  );
+}
+
 export default function MeetingAgendaPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, href } = useI18n();
   const m = t.minutes;
@@ -162,24 +175,8 @@ export default function MeetingAgendaPage({ loaderData, actionData }: Route.Comp
                 {open && (
                   <>
                     <div className="inline-forms">
-                      {index > 0 && (
-                        <PostForm>
-                          <input type="hidden" name="intent" value="move" />
-                          <input type="hidden" name="itemId" value={i.id} />
-                          <input type="hidden" name="rowVersion" value={String(i.rowVersion)} />
-                          <input type="hidden" name="direction" value="up" />
-                          <SubmitButton variant="secondary">{m.moveUp({ n: i.position })}</SubmitButton>
-                        </PostForm>
-                      )}
-                      {index < items.length - 1 && (
-                        <PostForm>
-                          <input type="hidden" name="intent" value="move" />
-                          <input type="hidden" name="itemId" value={i.id} />
-                          <input type="hidden" name="rowVersion" value={String(i.rowVersion)} />
-                          <input type="hidden" name="direction" value="down" />
-                          <SubmitButton variant="secondary">{m.moveDown({ n: i.position })}</SubmitButton>
-                        </PostForm>
-                      )}
+                      {index > 0 && <MoveForm item={i} direction="up" label={m.moveUp({ n: i.position })} />}
+                      {index < items.length - 1 && <MoveForm item={i} direction="down" label={m.moveDown({ n: i.position })} />}
                       <PostForm>
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="itemId" value={i.id} />

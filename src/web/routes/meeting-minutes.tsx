@@ -61,6 +61,36 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 
 type Line = Record<(typeof LINE_FIELDS)[number], string>;
 
+/** The id of an attendance line's field, as the error summary links to it (`lines.N.field` of the attendance form). */
+const cellId = (n: number, f: string) => fieldId(`attendance-lines.${n}.${f}`);
+
+/**
+ * A text cell of an attendance line. A known person's line is named by its row header and the column header
+ * (`rowId`); a free line by its own label.
+ */
+function LineTextCell(p: { name: string; n: number; value: string; rowId: string | null; label: string; error?: string; numeric?: boolean }) {
+  const id = cellId(p.n, p.name);
+  return (
+    <td>
+      <input
+        name={p.name}
+        id={id}
+        inputMode={p.numeric ? 'numeric' : undefined}
+        defaultValue={p.value}
+        aria-labelledby={p.rowId ? `${p.rowId} col-${p.name}` : undefined}
+        aria-label={p.rowId ? undefined : p.label}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? `${id}-error` : undefined}
+      />
+      {p.error && (
+        <span className="field__error" id={`${id}-error`}>
+          {p.error}
+        </span>
+      )}
+    </td>
+  );
+}
+
 export default function MeetingMinutesPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, lang, href } = useI18n();
   const m = t.minutes;
@@ -129,7 +159,6 @@ export default function MeetingMinutesPage({ loaderData, actionData }: Route.Com
       ...[1, 2, 3].map(() => ({ person: '', personName: '', partyId: '', presence: '', deputyFor: '', leftAtItem: '', label: null })),
     ];
   const lineError = (n: number, f: string) => (intent === 'attendance' ? failed?.fieldErrors[`lines.${n}.${f}`] : undefined);
-  const cellId = (n: number, f: string) => fieldId(`attendance-lines.${n}.${f}`);
 
   const checkers = minutes?.checkers ?? [];
   return (
@@ -273,31 +302,8 @@ export default function MeetingMinutesPage({ loaderData, actionData }: Route.Com
                                 ))}
                               </select>
                             </td>
-                            <td>
-                              <input
-                                name="deputyFor"
-                                id={cellId(n, 'deputyFor')}
-                                defaultValue={l.deputyFor}
-                                aria-labelledby={l.label ? `${rowId} col-deputyFor` : undefined}
-                                aria-label={l.label ? undefined : m.lineLabel({ n, field: m.deputyForLabel })}
-                                aria-invalid={invalid('deputyFor')}
-                                aria-describedby={lineError(n, 'deputyFor') ? `${cellId(n, 'deputyFor')}-error` : undefined}
-                              />
-                              {lineError(n, 'deputyFor') && <span className="field__error" id={`${cellId(n, 'deputyFor')}-error`}>{lineError(n, 'deputyFor')}</span>}
-                            </td>
-                            <td>
-                              <input
-                                name="leftAtItem"
-                                id={cellId(n, 'leftAtItem')}
-                                inputMode="numeric"
-                                defaultValue={l.leftAtItem}
-                                aria-labelledby={l.label ? `${rowId} col-leftAtItem` : undefined}
-                                aria-label={l.label ? undefined : m.lineLabel({ n, field: m.leftAtLabel })}
-                                aria-invalid={invalid('leftAtItem')}
-                                aria-describedby={lineError(n, 'leftAtItem') ? `${cellId(n, 'leftAtItem')}-error` : undefined}
-                              />
-                              {lineError(n, 'leftAtItem') && <span className="field__error" id={`${cellId(n, 'leftAtItem')}-error`}>{lineError(n, 'leftAtItem')}</span>}
-                            </td>
+                            <LineTextCell name="deputyFor" n={n} value={l.deputyFor} rowId={l.label ? rowId : null} label={m.lineLabel({ n, field: m.deputyForLabel })} error={lineError(n, 'deputyFor')} />
+                            <LineTextCell name="leftAtItem" n={n} value={l.leftAtItem} rowId={l.label ? rowId : null} label={m.lineLabel({ n, field: m.leftAtLabel })} error={lineError(n, 'leftAtItem')} numeric />
                           </tr>
                         );
                       })}
